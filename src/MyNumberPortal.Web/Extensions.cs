@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MyNumberPortal.Data;
+using MyNumberPortal.Data.Infrastructure;
+using MyNumberPortal.Data.SqlServer;
+using MyNumberPortal.Data.Snapshots;
+using MyNumberPortal.Web.Infrastructure;
+
+namespace MyNumberPortal.Web;
+
+/// <summary>Registers the portal's parts and its request pipeline.</summary>
+public static class Extensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, SqlServerPortalData.Configure);
+        services.AddHostedService<SnapshotRefreshService>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PortalClock>();
+        services.AddSingleton<RuleCatalogAccessor>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRazorComponents();
+        // Write Japanese as text, not as numeric character references (smaller pages, readable source).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        return builder;
+    }
+
+    /// <summary>Creates or migrates the database, seeds it on first start, and loads the rule snapshot.</summary>
+    public static async Task InitializePortalDataAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<RuleSnapshotProvider>().RefreshIfChangedAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+        }
+
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        return app;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,334 @@
+using MyNumberPortal.Rules.Engine;
+using MyNumberPortal.Rules.Format;
+using MyNumberPortal.Rules.Model;
+
+namespace MyNumberPortal.Rules.Tests.Engine;
+
+/// <summary>The evaluator's mechanism, on a small made-up rule set (municipal facts are tested on the seed files).</summary>
+public sealed class GuidanceEvaluatorTests
+{
+    private const string National = """
+        formatVersion: 1
+        scope: national
+        sources:
+          - id: nat
+            file: nat.txt
+            title: {ja: 国, en: National}
+        phones:
+          - id: hotline
+            name: {ja: ホットライン, en: Hotline}
+            number: 0120-00-0000
+            source: {doc: nat, quote: q}
+        questions:
+          - id: where
+            text: {ja: どこ, en: Where}
+            options:
+              - {value: home, label: {ja: 家, en: Home}}
+              - {value: outside, label: {ja: 外, en: Outside}}
+          - id: unused
+            text: {ja: 未使用, en: Unused}
+            options:
+              - {value: a, label: {ja: a, en: a}}
+              - {value: b, label: {ja: b, en: b}}
+        steps:
+          - id: call
+            order: 10
+            procedures: [lost-card]
+            title: {ja: 電話, en: Call}
+            phones: [hotline]
+            source: {doc: nat, quote: q}
+        """;
+
+    private const string Municipal = """
+        formatVersion: 1
+        scope: "142123"
+        municipality:
+          code: "142123"
+          name: {ja: 市, en: City}
+          inquiryPhone: city
+        sources:
+          - id: city
+            file: city.txt
+            title: {ja: 市のページ, en: City page}
+            updated: 2025-12-26
+        phones:
+          - id: city
+            name: {ja: 市役所, en: City hall}
+            number: 046-225-2039
+            source: {doc: city, quote: q}
+        questions:
+          - id: kind
+            procedures: [reissue]
+            when: where = outside
+            text: {ja: 種類, en: Kind}
+            options:
+              - {value: x, label: {ja: x, en: x}}
+              - {value: y, label: {ja: y, en: y}}
+        coverage:
+          - procedures: [abolition]
+            applicants: [voluntary-agent]
+            reason: {ja: ページに記載なし, en: Not on the page}
+            source: {doc: city, quote: q}
+        steps:
+          - id: police
+            order: 20
+            procedures: [lost-card]
+            when: where = outside
+            title: {ja: 警察, en: Police}
+            source: {doc: city, quote: q}
+        items:
+          - id: receipt
+            procedures: [reissue]
+            when: where = outside and kind = x
+            text: {ja: 受理番号, en: Receipt number}
+            source: {doc: city, quote: q}
+        idRules:
+          - id: self
+            procedures: [reissue, abolition]
+            rule: A×1 or B×2
+            source: {doc: city, quote: q}
+        idDocuments:
+          - {id: licence, category: A, photo: true, name: {ja: 運転免許証, en: Driving licence}, source: {doc: city, quote: q}}
+          - {id: insurance, category: B, name: {ja: 保険証, en: Health insurance card}, source: {doc: city, quote: q}}
+        fees:
+          - id: reissue
+            procedures: [reissue]
+            name: {ja: 再交付手数料, en: Reissue fee}
+            items:
+              - {id: card, label: {ja: カード, en: Card}, amount: 800, source: {doc: city, quote: q}}
+              - {id: cert, label: {ja: 電子証明書, en: Certificate}, amount: 200, source: {doc: city, quote: q}}
+            exemptions:
+              - id: disaster
+                when: kind = y
+                reason: {ja: 災害, en: Disaster}
+                evidence: {ja: 罹災証明書, en: Disaster certificate}
+                source: {doc: city, quote: q}
+            source: {doc: city, quote: q}
+        visits:
+          - id: general
+            count: 1
+            source: {doc: city, quote: q}
+          - id: agent
+            applicants: [voluntary-agent]
+            count: 2
+            completesSameDay: false
+            validDays: 30
+            source: {doc: city, quote: q}
+        counters:
+          - id: main
+            name: {ja: 本庁, en: City hall}
+            phone: 046-225-2039
+            hours:
+              - {days: [mon, tue, wed, thu, fri], open: "08:30", close: "17:15"}
+            closures:
+              - {kind: national-holidays}
+            source: {doc: city, quote: q}
+          - id: branch
+            name: {ja: 支所, en: Branch}
+            accepts:
+              - {procedures: [reissue], applicants: [self]}
+            source: {doc: city, quote: q}
+        """;
+
+    private static readonly CompiledRuleSet Rules = CompiledRuleSet.Compile(RuleSetYaml.Read(National), RuleSetYaml.Read(Municipal));
+    private static readonly DateOnly Tuesday = new(2026, 11, 24);
+
+    private static GuidanceResult Evaluate(string procedure, string applicant, params (string, string)[] answers) =>
+        GuidanceEvaluator.Evaluate(Rules, new GuidanceRequest(procedure, applicant, answers.ToDictionary(a => a.Item1, a => a.Item2), Tuesday));
+
+    [Fact]
+    public void Asks_only_questions_some_rule_of_the_case_reads()
+    {
+        var plan = GuidanceEvaluator.PlanQuestions(Rules, Procedures.Reissue, Applicants.Self, new Dictionary<string, string>());
+        Assert.Equal("where", plan.Next!.Id);
+        plan = GuidanceEvaluator.PlanQuestions(Rules, Procedures.Reissue, Applicants.Self, new Dictionary<string, string> { ["where"] = "outside" });
+        Assert.Equal("kind", plan.Next!.Id);
+        plan = GuidanceEvaluator.PlanQuestions(Rules, Procedures.Reissue, Applicants.Self, new Dictionary<string, string> { ["where"] = "home" });
+        Assert.True(plan.Complete);
+        // "unused" is never asked: no rule reads it. abolition reads nothing: no questions at all.
+        Assert.True(GuidanceEvaluator.PlanQuestions(Rules, Procedures.Abolition, Applicants.Self, new Dictionary<string, string>()).Complete);
+    }
+
+    [Fact]
+    public void Missing_answer_is_an_error_naming_the_question()
+    {
+        var result = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "outside"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("kind", "missing-answer"), (error.Field, error.Code));
+    }
+
+    [Fact]
+    public void Unknown_questions_and_answers_outside_the_options_are_errors()
+    {
+        var result = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "moon"), ("colour", "red"));
+        Assert.Contains(result.Errors, e => e is { Field: "where", Code: "invalid-answer" });
+        Assert.Contains(result.Errors, e => e is { Field: "colour", Code: "unknown-question" });
+        Assert.Contains(Evaluate("lost", Applicants.Self).Errors, e => e.Field == "procedure");
+        Assert.Contains(Evaluate(Procedures.Reissue, "cousin").Errors, e => e.Field == "applicant");
+    }
+
+    [Fact]
+    public void Answers_to_questions_not_asked_are_ignored()
+    {
+        // "kind" is only asked when where = outside; a stale kind=x must not add the receipt item.
+        var guidance = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "home"), ("kind", "x")).Guidance!;
+        Assert.DoesNotContain(guidance.Items, i => i.Id == "receipt");
+        Assert.Equal(["where"], guidance.Answers.Select(a => a.QuestionId));
+    }
+
+    [Fact]
+    public void Items_follow_their_conditions()
+    {
+        var guidance = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "outside"), ("kind", "x")).Guidance!;
+        var item = Assert.Single(guidance.Items);
+        Assert.Equal("receipt", item.Id);
+        Assert.Equal("city", item.Source!.Document.Id);
+        Assert.Equal("2025-12-26", item.Source.Document.Updated);
+    }
+
+    [Fact]
+    public void Fee_is_the_sum_of_its_items_and_an_exemption_waives_it()
+    {
+        var paid = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "outside"), ("kind", "x")).Guidance!.Fee;
+        Assert.Equal(1000, paid.Total);
+        Assert.Equal([800, 200], paid.Items.Select(i => i.Amount));
+        Assert.Empty(paid.Exemptions);
+
+        var waived = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "outside"), ("kind", "y")).Guidance!.Fee;
+        Assert.Equal(0, waived.Total);
+        Assert.Equal("罹災証明書", Assert.Single(waived.Exemptions).Evidence!.Ja);
+        Assert.True(paid.Stated);
+        Assert.True(waived.Stated);
+        var none = Evaluate(Procedures.Abolition, Applicants.Self).Guidance!.Fee;
+        Assert.True(none.IsFree);
+        Assert.False(none.Stated);
+    }
+
+    [Fact]
+    public void Id_rule_comes_with_examples_from_the_catalogue()
+    {
+        var rule = Assert.Single(Evaluate(Procedures.Abolition, Applicants.Self).Guidance!.IdRules);
+        Assert.Equal("A×1 or B×2", rule.Combination!.ToString());
+        Assert.Equal(["licence", "insurance"], rule.Examples.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void The_last_matching_visits_entry_wins()
+    {
+        Assert.Equal(1, Evaluate(Procedures.Reissue, Applicants.Self, ("where", "home")).Guidance!.Visits!.Count);
+        var agent = Evaluate(Procedures.Reissue, Applicants.VoluntaryAgent, ("where", "home")).Guidance!.Visits!;
+        Assert.Equal((2, false, 30), (agent.Count, agent.CompletesSameDay, agent.ValidDays));
+    }
+
+    [Fact]
+    public void Counters_are_those_that_accept_the_case_with_their_next_openings()
+    {
+        var self = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "home")).Guidance!.Counters;
+        Assert.Equal(["main", "branch"], self.Select(c => c.Id));
+        Assert.Equal(3, self[0].NextOpenings.Count);
+        Assert.Equal(Tuesday, self[0].NextOpenings[0].Date);
+        Assert.False(self[1].HoursPublished);
+        Assert.Empty(self[1].NextOpenings);
+
+        var agent = Evaluate(Procedures.Reissue, Applicants.LegalAgent, ("where", "home")).Guidance!.Counters;
+        Assert.Equal(["main"], agent.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Uncovered_case_sends_the_resident_to_the_phone_and_lists_nothing_to_bring()
+    {
+        var guidance = Evaluate(Procedures.Abolition, Applicants.VoluntaryAgent).Guidance!;
+        Assert.Equal(CoverageStatuses.AskCounter, guidance.Coverage);
+        Assert.Equal("Not on the page", guidance.CoverageReason!.En);
+        Assert.Empty(guidance.Items);
+        Assert.Empty(guidance.IdRules);
+        Assert.Equal("046-225-2039", Assert.Single(guidance.Phones).Number);
+    }
+
+    [Fact]
+    public void National_steps_come_first_with_their_phones()
+    {
+        var guidance = Evaluate(Procedures.LostCard, Applicants.Self, ("where", "outside")).Guidance!;
+        Assert.Equal(["call", "police"], guidance.Steps.Select(s => s.Id));
+        Assert.Equal("0120-00-0000", Assert.Single(guidance.Steps[0].Phones).Number);
+        Assert.Equal(["hotline", "city"], guidance.Phones.Select(p => p.Id));
+        Assert.Equal(["city", "nat"], guidance.Sources.Select(s => s.Id));
+    }
+
+    [Theory]
+    [InlineData("where = moon", "\"moon\" is not an answer of \"where\"")]
+    [InlineData("colour = red", "\"colour\" is not a question")]
+    [InlineData("where =", "expected a value")]
+    public void Compile_rejects_conditions_that_refer_to_nothing(string when, string expected)
+    {
+        var document = RuleSetYaml.Read(Municipal);
+        document.Items[0].When = when;
+        var ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(RuleSetYaml.Read(National), document));
+        Assert.Contains(ex.Errors, e => e.Contains(expected, StringComparison.Ordinal) && e.StartsWith("items.receipt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compile_lists_every_problem()
+    {
+        var document = RuleSetYaml.Read(Municipal);
+        document.Municipality!.Code = "142120";
+        document.Fees[0].Items[0].Amount = -1;
+        document.IdRules[0].Rule = "C×1";
+        document.Counters[0].Hours[0].Close = "07:00";
+        document.Items[0].Source = null;
+        var ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(RuleSetYaml.Read(National), document));
+        Assert.Contains(ex.Errors, e => e.StartsWith("municipality.code", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("amount must be 0 or more", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith("idRules.self", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("must be before closing time", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith("items.receipt: every fact needs a source", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Catalog_resolves_the_version_in_force_on_the_date()
+    {
+        var national = RuleSetYaml.Read(National);
+        var v1 = RuleSetYaml.Read(Municipal);
+        var v2 = RuleSetYaml.Read(Municipal);
+        v2.Fees[0].Items[0].Amount = 900;
+        var catalog = new RuleCatalog(national, [
+            new PublishedRuleSet("142123", 1, null, v1),
+            new PublishedRuleSet("142123", 2, new DateOnly(2027, 4, 1), v2),
+        ]);
+        Assert.Equal(1, catalog.Resolve("142123", new DateOnly(2027, 3, 31))!.Version);
+        Assert.Equal(2, catalog.Resolve("142123", new DateOnly(2027, 4, 1))!.Version);
+        Assert.Null(catalog.Resolve("131091", Tuesday));
+        Assert.Empty(catalog.Errors);
+    }
+
+    [Fact]
+    public void Catalog_leaves_out_a_broken_version_and_keeps_the_previous_one()
+    {
+        var national = RuleSetYaml.Read(National);
+        var broken = RuleSetYaml.Read(Municipal);
+        broken.IdRules[0].Rule = "nonsense";
+        var catalog = new RuleCatalog(national, [
+            new PublishedRuleSet("142123", 1, null, RuleSetYaml.Read(Municipal)),
+            new PublishedRuleSet("142123", 2, new DateOnly(2026, 1, 1), broken),
+        ]);
+        Assert.Equal(1, catalog.Resolve("142123", Tuesday)!.Version);
+        Assert.NotEmpty(catalog.Errors);
+    }
+
+    [Fact]
+    public void Compile_rejects_a_question_whose_condition_reads_a_later_question()
+    {
+        var national = RuleSetYaml.Read(National);
+        (national.Questions[0], national.Questions[1]) = (national.Questions[1], national.Questions[0]);
+        national.Questions[0].When = "where = home";
+        var ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(national, RuleSetYaml.Read(Municipal)));
+        Assert.Contains(ex.Errors, e => e.StartsWith("questions.unused.when: reads \"where\", which is asked later", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rule_file_errors_name_the_line()
+    {
+        var ex = Assert.Throws<RuleFileFormatException>(() => RuleSetYaml.Read("formatVersion: 1\nscope: x\nnonsenseKey: 3\n"));
+        Assert.Equal(3, ex.Line);
+    }
+}
