@@ -15,7 +15,6 @@ public static class Extensions
         var services = builder.Services;
         services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, SqlServerPortalData.Configure);
         services.AddHostedService<SnapshotRefreshService>();
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PortalClock>();
         services.AddSingleton<RuleCatalogAccessor>();
         services.AddProblemDetails();
