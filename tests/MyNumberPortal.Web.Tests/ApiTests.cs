@@ -121,6 +121,30 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
     }
 
     [Theory]
+    [InlineData("/api/municipalities/142123/procedures/lost-card/guidance?applicant=self&date=2026-11-24&lost-where=%E0%A4")] // invalid UTF-8
+    [InlineData("/api/municipalities/142123/procedures/lost-card/guidance?applicant=self&date=2026-11-24&lost-where=%00")]
+    [InlineData("/api/municipalities/142123/procedures/lost-card/guidance?applicant=self&date=2026-11-24&%3Cscript%3E=1")]
+    [InlineData("/api/municipalities/142123/procedures/lost-card/guidance?applicant[]=self&date=2026-11-24")]
+    [InlineData("/api/municipalities/142123/procedures/lost-card/guidance?applicant=self&date=2026-11-24&lost-where")]
+    public async Task Hostile_query_strings_get_a_400_with_a_reason(string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.NotEmpty(problem.GetProperty("errors").EnumerateObject());
+    }
+
+    [Theory]
+    [InlineData("/api/municipalities/..%2F..%2Fetc/procedures")]
+    [InlineData("/api/municipalities/142123/procedures/..%2F..%2Fpasswd/guidance?applicant=self")]
+    [InlineData("/api/municipalities/%E3%81%82/procedures")]
+    public async Task Path_tricks_never_reach_a_500(string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
+    }
+
+    [Theory]
     [InlineData("/api/municipalities/131113/procedures")] // 大田区: a valid code, not a customer
     [InlineData("/api/municipalities/142123/procedures/renewal/guidance?applicant=self")]
     [InlineData("/api/municipalities/142123/procedures/renewal/questions?applicant=self")]

@@ -19,6 +19,7 @@ public sealed record CompiledCounter(CounterDef Definition, CounterSchedule Sche
 /// </summary>
 public sealed partial class CompiledRuleSet
 {
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
     private readonly Dictionary<(string, string), IReadOnlySet<string>> relevantQuestions = [];
 
     private CompiledRuleSet(RuleSetDocument municipal, int version, DateOnly? effectiveFrom)
@@ -61,23 +62,20 @@ public sealed partial class CompiledRuleSet
             throw new RuleSetValidationException(municipal.Scope, errors);
         }
 
+        foreach (var procedure in Procedures.All)
+        {
+            foreach (var applicant in Applicants.All)
+            {
+                set.relevantQuestions[(procedure, applicant)] = set.ComputeRelevant(procedure, applicant);
+            }
+        }
+
         return set;
     }
 
     /// <summary>Question ids worth asking for a case: those some in-scope rule (or a relevant question's condition) reads.</summary>
-    public IReadOnlySet<string> RelevantQuestions(string procedure, string applicant)
-    {
-        lock (relevantQuestions)
-        {
-            if (!relevantQuestions.TryGetValue((procedure, applicant), out var set))
-            {
-                set = ComputeRelevant(procedure, applicant);
-                relevantQuestions[(procedure, applicant)] = set;
-            }
-
-            return set;
-        }
-    }
+    public IReadOnlySet<string> RelevantQuestions(string procedure, string applicant) =>
+        relevantQuestions.TryGetValue((procedure, applicant), out var set) ? set : EmptySet;
 
     private HashSet<string> ComputeRelevant(string procedure, string applicant)
     {

@@ -86,7 +86,8 @@ public static class MunicipalitiesApi
 
         var coverage = CoverageOf(rules, procedure, applicant);
         var relevant = rules.RelevantQuestions(procedure, applicant);
-        var questions = coverage == CoverageStatuses.Covered || rules.Coverage.Any(c => c.InScope(procedure, applicant) && c.When.Names().Any())
+        // Where the page does not cover the case at all, nothing is asked: the guidance sends the resident to the phone.
+        var questions = coverage == CoverageStatuses.Covered
             ? rules.Questions.Where(q => q.InScope(procedure, applicant) && relevant.Contains(q.Element.Id))
                 .Select(q => new QuestionEntry(q.Element.Id, q.Element.Text, q.Element.Hint, q.Element.When,
                     q.Element.Options.Select(o => new OptionEntry(o.Value, o.Label)).ToArray())).ToArray()
