@@ -9,9 +9,6 @@ if [ ! -f tests/tools/node_modules/@holiday-jp/holiday_jp/package.json ]; then
   (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# Local .NET tools (dotnet-ef), pinned in .config/dotnet-tools.json.
-dotnet tool restore >/dev/null
-
 results=artifacts/test-results
 rm -rf "$results"
 dotnet build MyNumberPortal.sln -c Release --nologo -v quiet

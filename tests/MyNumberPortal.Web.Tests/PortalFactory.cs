@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MyNumberPortal.Web.Tests;
 
 /// <summary>The real app over HTTP, on its own SQLite file (created, migrated and seeded on start), with a fixed clock.</summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     /// <summary>Tuesday 2026-11-24, 10:00 in Japan.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(9));
@@ -22,6 +22,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         });
+        Configure(builder);
+    }
+
+    /// <summary>Extra configuration for a derived factory.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     protected override void Dispose(bool disposing)
