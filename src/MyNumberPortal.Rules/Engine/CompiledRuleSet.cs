@@ -39,6 +39,7 @@ public sealed partial class CompiledRuleSet
     public IReadOnlyDictionary<string, SourceDocument> Sources { get; private set; } = new Dictionary<string, SourceDocument>();
     public IReadOnlyDictionary<string, PhoneLine> Phones { get; private set; } = new Dictionary<string, PhoneLine>();
     public IReadOnlyList<Scoped<QuestionDef>> Questions { get; private set; } = [];
+    public IReadOnlyDictionary<string, QuestionDef> QuestionsById { get; private set; } = new Dictionary<string, QuestionDef>();
     public IReadOnlyList<Scoped<CoverageDef>> Coverage { get; private set; } = [];
     public IReadOnlyList<Scoped<StepDef>> Steps { get; private set; } = [];
     public IReadOnlyList<Scoped<RequiredItemDef>> Items { get; private set; } = [];
@@ -161,6 +162,7 @@ public sealed partial class CompiledRuleSet
         }
 
         Questions = questionDefs.Select(q => context.Scope(q, $"questions.{q.Id}")).ToList();
+        QuestionsById = questionDefs.DistinctBy(q => q.Id).ToDictionary(q => q.Id, StringComparer.Ordinal);
         var earlier = new HashSet<string>(StringComparer.Ordinal) { "procedure", "applicant" };
         foreach (var q in Questions)
         {

@@ -58,9 +58,11 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
     private List<GuidanceIdRule> IdRules() => rules.IdRules.Where(r => Applies(r.Rule)).Select(r =>
     {
         var def = r.Rule.Element;
-        var categories = r.Combination?.Alternatives.SelectMany(a => (a.A > 0 ? "A" : "") + (a.B > 0 ? "B" : "")).Select(c => c.ToString()).ToHashSet()
-            ?? [];
-        var examples = rules.IdDocuments.Where(d => categories.Contains(d.Category)).ToList();
+        // Examples: the catalogue's documents of each category the rule names.
+        var alternatives = r.Combination?.Alternatives ?? [];
+        var usesA = alternatives.Any(a => a.A > 0);
+        var usesB = alternatives.Any(a => a.B > 0);
+        var examples = rules.IdDocuments.Where(d => (usesA && d.Category == "A") || (usesB && d.Category == "B")).ToList();
         foreach (var example in examples)
         {
             Source(example.Source);

@@ -83,8 +83,7 @@ public static class GuidanceEvaluator
 
         foreach (var (name, value) in request.Answers)
         {
-            var question = rules.Questions.FirstOrDefault(q => q.Element.Id == name)?.Element;
-            if (question is null)
+            if (!rules.QuestionsById.TryGetValue(name, out var question))
             {
                 errors.Add(new(name, "unknown-question", $"\"{name}\" is not a question of this municipality."));
             }
