@@ -9,9 +9,6 @@ namespace MyNumberPortal.Web.Apis;
 /// <summary>The public JSON API: municipalities, their procedures, the questions of a case and its guidance. Documented in docs/api.md.</summary>
 public static class MunicipalitiesApi
 {
-    /// <summary>Longest query value accepted; answers are short identifiers.</summary>
-    public const int MaxValueLength = 64;
-
     /// <summary>Dates the guidance can be asked for (holidays are computed up to 2099).</summary>
     public static readonly DateOnly MinDate = new(2000, 1, 1);
 
@@ -51,7 +48,7 @@ public static class MunicipalitiesApi
         }
 
         var procedures = Procedures.All.Select(p => new ProcedureEntry(p, Procedures.Names[p],
-            Applicants.All.Select(a => new ApplicantEntry(a, Applicants.Names[a], CoverageOf(rules, p, a))).ToArray())).ToArray();
+            Applicants.All.Select(a => new ApplicantEntry(a, Applicants.Names[a], GuidanceEvaluator.UnconditionalCoverageStatus(rules, p, a))).ToArray())).ToArray();
         return TypedResults.Ok(new ProcedureList(MunicipalitySummary.From(rules), procedures));
     }
 
@@ -84,7 +81,7 @@ public static class MunicipalitiesApi
             return Invalid("applicant", $"applicant is required: one of {string.Join(", ", Applicants.All)}.");
         }
 
-        var coverage = CoverageOf(rules, procedure, applicant);
+        var coverage = GuidanceEvaluator.UnconditionalCoverageStatus(rules, procedure, applicant);
         var relevant = rules.RelevantQuestions(procedure, applicant);
         // Where the page does not cover the case at all, nothing is asked: the guidance sends the resident to the phone.
         var questions = coverage == CoverageStatuses.Covered
@@ -151,9 +148,6 @@ public static class MunicipalitiesApi
         return TypedResults.Ok(result.Guidance!);
     }
 
-    internal static string CoverageOf(CompiledRuleSet rules, string procedure, string applicant) =>
-        GuidanceEvaluator.UnconditionalCoverageStatus(rules, procedure, applicant);
-
     private sealed record Lookup(CompiledRuleSet? Rules, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>? NotFound);
 
     /// <summary>Null when the code is malformed (400); a NotFound when well-formed but unknown (404).</summary>
@@ -188,7 +182,7 @@ public static class MunicipalitiesApi
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    internal static string Truncate(string text) => text.Length <= MaxValueLength ? text : text[..MaxValueLength] + "…";
+    internal static string Truncate(string text) => text.Length <= QueryReader.MaxLength ? text : text[..QueryReader.MaxLength] + "…";
 }
 
 public sealed record MunicipalitySummary(string Code, LocalText Name, string Kana, string Romaji, LocalText Prefecture, int RuleSetVersion)
