@@ -77,6 +77,29 @@ public sealed class RuleCatalog
         return result;
     }
 
+    /// <summary>
+    /// The published version a reference code was made with: the latest version (highest number) whose
+    /// <c>Version % 1024</c> equals the tag (see <see cref="ReferenceCode.VersionTag"/>). Null when there is none.
+    /// </summary>
+    public CompiledRuleSet? FindVersion(string code, int versionTag)
+    {
+        if (!versions.TryGetValue(code, out var list))
+        {
+            return null;
+        }
+
+        CompiledRuleSet? result = null;
+        foreach (var v in list)
+        {
+            if (ReferenceCode.VersionTag(v.Version) == versionTag && (result is null || v.Version >= result.Version))
+            {
+                result = v;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The municipalities with a rule set in force on a date, in code order.</summary>
     public IReadOnlyList<CompiledRuleSet> InForce(DateOnly date) =>
         versions.Keys.Order(StringComparer.Ordinal).Select(c => Resolve(c, date)).OfType<CompiledRuleSet>().ToList();
