@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
 using MyNumberPortal.Data;
 using MyNumberPortal.Data.Infrastructure;
 using MyNumberPortal.Data.SqlServer;
 using MyNumberPortal.Data.Snapshots;
+using MyNumberPortal.Web.Guide;
 using MyNumberPortal.Web.Infrastructure;
 
 namespace MyNumberPortal.Web;
@@ -20,6 +22,16 @@ public static class Extensions
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRazorComponents();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Language.Japanese).AddSupportedCultures([.. Language.Supported]).AddSupportedUICultures([.. Language.Supported]);
+            // Japanese unless the resident chose English (URL or cookie); the browser's language is not used.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = GuideState.LanguageKey, UIQueryStringKey = GuideState.LanguageKey },
+                new CookieRequestCultureProvider { CookieName = Language.CookieName },
+            ];
+        });
         // Write Japanese as text, not as numeric character references (smaller pages, readable source).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
@@ -42,7 +54,10 @@ public static class Extensions
             app.UseExceptionHandler();
         }
 
+        app.UseRequestLocalization();
+        // Unknown addresses get the "not found" page (a catch-all page route); other bodiless errors, problem details.
         app.UseStatusCodePages();
+
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapOpenApi();

@@ -10,6 +10,7 @@ await app.InitializePortalDataAsync();
 
 app.UsePortal();
 app.MapMunicipalitiesApi();
+app.MapLanguageApi();
 app.MapHealth();
 app.MapRazorComponents<App>();
 

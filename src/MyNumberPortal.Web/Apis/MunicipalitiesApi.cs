@@ -25,6 +25,9 @@ public static class MunicipalitiesApi
             .WithSummary("The circumstance questions that may be asked for a case, in order, with their conditions and allowed answers.");
         api.MapGet("/{code}/procedures/{procedure}/guidance", GetGuidance).WithName("GetGuidance")
             .WithSummary("The guidance for a case: steps, items, ID rules, fee, visits, counters with next openings, phones, notes, sources.");
+        // Unknown API paths answer in JSON, not with the people's "not found" page.
+        app.MapFallback("/api/{*path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown API path",
+            detail: "See /openapi/v1.json for the API's paths.")).ExcludeFromDescription();
         return app;
     }
 
@@ -169,20 +172,18 @@ public static class MunicipalitiesApi
     }
 
     private static ValidationProblem Problem(string code) =>
-        Invalid("code", $"\"{Truncate(code)}\" is not a 6-digit local government code with a valid check digit (e.g. 142123).");
+        Invalid("code", $"\"{QueryReader.Shorten(code)}\" is not a 6-digit local government code with a valid check digit (e.g. 142123).");
 
     private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> ProcedureNotFound(string procedure) =>
         TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = 404,
             Title = "Unknown procedure",
-            Detail = $"\"{Truncate(procedure)}\" is not a procedure. Use one of: {string.Join(", ", Procedures.All)}.",
+            Detail = $"\"{QueryReader.Shorten(procedure)}\" is not a procedure. Use one of: {string.Join(", ", Procedures.All)}.",
         });
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    internal static string Truncate(string text) => text.Length <= QueryReader.MaxLength ? text : text[..QueryReader.MaxLength] + "…";
 }
 
 public sealed record MunicipalitySummary(string Code, LocalText Name, string Kana, string Romaji, LocalText Prefecture, int RuleSetVersion)

@@ -10,6 +10,9 @@ public sealed record QueryReader(string? Applicant, string? Date, Dictionary<str
 {
     public const int MaxLength = 64;
 
+    /// <summary>A text cut to <see cref="MaxLength"/> characters (with "…"), for echoing back in messages.</summary>
+    public static string Shorten(string text) => text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+
     public static QueryReader Read(IQueryCollection query, IReadOnlyCollection<string> reserved)
     {
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -17,7 +20,7 @@ public sealed record QueryReader(string? Applicant, string? Date, Dictionary<str
         string? applicant = null, date = null;
         foreach (var (key, values) in query)
         {
-            var field = key.Length > MaxLength ? key[..MaxLength] + "…" : key;
+            var field = Shorten(key);
             if (key.Length > MaxLength)
             {
                 errors[field] = [$"Parameter names are at most {MaxLength} characters."];
