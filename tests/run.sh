@@ -4,6 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Debian's Chromium and Japanese fonts for the browser tests (Playwright drives /usr/bin/chromium; it never downloads browsers).
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+    sudo_cmd=(sudo)
+  fi
+  "${sudo_cmd[@]}" apt-get update
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-noto-cjk
+fi
+
 # Japanese public-holiday data to check the holiday computation against (npm: @holiday-jp/holiday_jp).
 if [ ! -f tests/tools/node_modules/@holiday-jp/holiday_jp/package.json ]; then
   (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)

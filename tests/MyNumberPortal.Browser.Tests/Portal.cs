@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace MyNumberPortal.Browser.Tests;
+
+/// <summary>Resident actions on the portal's pages, as a person on a phone does them.</summary>
+public static partial class Portal
+{
+    /// <summary>A reference code as the checklist shows it: XXXX-XXXX-XX (the portal currently shows XXXX-XXXX-XXXX).</summary>
+    [GeneratedRegex(@"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2,4}$")]
+    public static partial Regex ReferenceCodePattern();
+
+    /// <summary>Opens a path on the portal and returns the final response's status.</summary>
+    public static async Task<int> OpenAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.NotNull(response);
+        return response.Status;
+    }
+
+    /// <summary>
+    /// Clicks something that loads a new page (a link or a form's submit button) and waits until that page
+    /// has loaded; returns the status of the page's final response (after any redirect).
+    /// </summary>
+    public static async Task<int> ClickAndLoadAsync(IPage page, ILocator target)
+    {
+        var response = await page.RunAndWaitForResponseAsync(
+            () => target.ClickAsync(),
+            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && (r.Status < 300 || r.Status >= 400));
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        return response.Status;
+    }
+
+    /// <summary>
+    /// Answers one question page after another until the checklist: on each page taps the label of the
+    /// preferred answer (by the radio's name and value), or of the first answer when there is no preference,
+    /// then taps Continue. Returns the number of taps.
+    /// </summary>
+    public static async Task<int> AnswerUntilChecklistAsync(IPage page, IReadOnlyDictionary<string, string> prefer, int maxQuestions = 8)
+    {
+        var clicks = 0;
+        for (var asked = 0; ; asked++)
+        {
+            var radios = page.Locator("main input[type=radio]");
+            if (await radios.CountAsync() == 0)
+            {
+                return clicks;
+            }
+
+            Assert.True(asked < maxQuestions, $"More than {maxQuestions} questions: still asking at {page.Url}");
+            var name = await radios.First.GetAttributeAsync("name") ?? "";
+            var chosen = radios.First;
+            if (prefer.TryGetValue(name, out var value))
+            {
+                chosen = page.Locator($"main input[type=radio][name='{name}'][value='{value}']");
+                Assert.True(await chosen.CountAsync() == 1, $"No answer '{value}' for '{name}' at {page.Url}");
+            }
+
+            var id = await chosen.GetAttributeAsync("id");
+            Assert.False(string.IsNullOrEmpty(id), $"A radio without an id at {page.Url}");
+            await page.Locator($"label[for='{id}']").ClickAsync();
+            clicks++;
+            Assert.True(await chosen.IsCheckedAsync(), $"Tapping the label of #{id} did not select it at {page.Url}");
+
+            var before = page.Url;
+            var status = await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]"));
+            clicks++;
+            Assert.True(status == 200, $"Continue from {before} gave {status} at {page.Url}");
+            Assert.Equal(0, await page.Locator(".error-summary").CountAsync());
+            Assert.Contains($"{name}=", page.Url, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Parses "applicant=self&amp;lost-where=outside" into preferred answers.</summary>
+    public static IReadOnlyDictionary<string, string> Answers(string query) =>
+        query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1]);
+
+    /// <summary>Walks from the municipality's first question page to its checklist and returns the checklist's path.</summary>
+    public static async Task<string> OpenChecklistAsync(IPage page, string code, string procedure, string answers)
+    {
+        Assert.Equal(200, await OpenAsync(page, $"/guide/{code}/{procedure}"));
+        await AnswerUntilChecklistAsync(page, Answers(answers));
+        await AssertChecklistAsync(page);
+        return new Uri(page.Url).PathAndQuery;
+    }
+
+    /// <summary>The checklist: a heading, the reference code, sections with headings, the answers, a back link.</summary>
+    public static async Task<string> AssertChecklistAsync(IPage page)
+    {
+        var h1 = page.Locator("main h1");
+        Assert.Equal(1, await h1.CountAsync());
+        Assert.False(string.IsNullOrWhiteSpace(await h1.InnerTextAsync()), $"Empty h1 at {page.Url}");
+        var code = page.Locator("#reference-code");
+        Assert.True(await code.CountAsync() == 1, $"No #reference-code at {page.Url}");
+        var text = (await code.InnerTextAsync()).Trim();
+        Assert.Matches(ReferenceCodePattern(), text);
+        Assert.True(await page.Locator("main section h2").CountAsync() >= 2, $"Fewer than two checklist sections at {page.Url}");
+        Assert.Equal(1, await page.Locator("section.answer-summary").CountAsync());
+        Assert.Equal(1, await page.Locator("main a.back-link").CountAsync());
+        Assert.Equal(1, await page.Locator("main a[href*='/print']").CountAsync());
+        return text;
+    }
+}

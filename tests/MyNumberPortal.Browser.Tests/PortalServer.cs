@@ -1,0 +1,26 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using MyNumberPortal.Web.Tests;
+
+namespace MyNumberPortal.Browser.Tests;
+
+/// <summary>
+/// The HTTP tests' portal (its own SQLite file, created, migrated and seeded on start, and the fixed clock),
+/// on Kestrel at a free loopback port so that a browser can reach it over TCP.
+/// </summary>
+public sealed class PortalServer : PortalFactory
+{
+    public PortalServer() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>Starts Kestrel and returns the address it is listening on, e.g. "http://127.0.0.1:40123".</summary>
+    public string Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("Kestrel reported no HTTP address.");
+        return address.TrimEnd('/');
+    }
+}
