@@ -81,7 +81,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the whole suite runs test projects side by side on two cores.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

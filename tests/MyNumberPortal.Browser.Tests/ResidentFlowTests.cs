@@ -96,6 +96,60 @@ public sealed class ResidentFlowTests(BrowserFixture browser)
         }
     }
 
+    public static readonly TheoryData<string, string> LostCardEverywhere = BuildLostCard();
+
+    private static TheoryData<string, string> BuildLostCard()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var code in new[] { "142123", "132101", "151009", "131091", "131237" })
+        {
+            data.Add(code, "ja");
+            data.Add(code, "en");
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The "done when": from the start page to a lost-card checklist in under ten taps, for each of the five
+    /// municipalities, in Japanese and in English (the English switch is one of the taps), on a phone, without JavaScript.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LostCardEverywhere))]
+    public async Task A_resident_of_each_municipality_reaches_the_lost_card_checklist_in_under_ten_taps(string code, string language)
+    {
+        var (context, page) = await browser.NewPageAsync(javaScript: false);
+        try
+        {
+            Assert.Equal(200, await OpenAsync(page, "/"));
+            var taps = 0;
+            if (language == "en")
+            {
+                Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("a.language-switch")));
+                taps++;
+            }
+
+            Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"a.choice[href='/guide/{code}']")));
+            Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"a.choice[href='/guide/{code}/lost-card']")));
+            taps += 2;
+            taps += await AnswerUntilChecklistAsync(page, Answers("applicant=self&lost-where=outside"));
+            await AssertChecklistAsync(page);
+
+            // The first thing to do is to call the 24-hour suspension line; the national numbers are there as tel: links.
+            var main = await page.Locator("main").InnerTextAsync();
+            Assert.True(await page.Locator("main a[href='tel:0120-95-0178']").CountAsync() >= 1, "no tel: link to the suspension line");
+            Assert.True(await page.Locator("main a[href='tel:0120-0178-27']").CountAsync() >= 1, "no tel: link to the foreign-language line");
+            Assert.Contains(language == "en" ? "police" : "警察", main, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.True(taps < 10, $"{taps} taps from the start page to the lost-card checklist");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     private const int ShortScreen = 400;
 
     [Theory]
