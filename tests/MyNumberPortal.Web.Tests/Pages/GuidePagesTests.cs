@@ -111,6 +111,9 @@ public sealed class GuidePagesTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(page.QuerySelectorAll("a[href^='tel:']"), a => a.GetAttribute("href") == "tel:0120-95-0178");
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}(-[0-9A-Z]{1,4})?$", page.QuerySelector("#reference-code")!.TextContent.Trim());
+        var asOf = page.QuerySelector("time.as-of")!;
+        Assert.Equal("2026-11-24", asOf.GetAttribute("datetime"));
+        Assert.Equal("2026年11月24日(火)(令和8年11月24日)時点の案内です。", asOf.TextContent);
     }
 
     [Theory]
