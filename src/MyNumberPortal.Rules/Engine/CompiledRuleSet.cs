@@ -155,10 +155,20 @@ public sealed partial class CompiledRuleSet
                 errors.Add($"questions.{q.Id}: needs at least two options with distinct values.");
             }
 
-            if (!IdPattern().IsMatch(q.Id) || q.Id is "procedure" or "applicant")
+            if (q.Options.Count > ReferenceCode.MaxOptions)
             {
-                errors.Add($"questions.{q.Id}: ids are lower-case letters, digits and hyphens, and not \"procedure\" or \"applicant\".");
+                errors.Add($"questions.{q.Id}: has {q.Options.Count} options; at most {ReferenceCode.MaxOptions} (a reference code holds each answer in 4 bits).");
             }
+
+            if (!IdPattern().IsMatch(q.Id) || ReservedQuestionIds.Contains(q.Id))
+            {
+                errors.Add($"questions.{q.Id}: ids are lower-case letters, digits and hyphens, and not one of the names the URLs and the API use ({string.Join(", ", ReservedQuestionIds)}).");
+            }
+        }
+
+        if (questionDefs.Count > ReferenceCode.MaxQuestions)
+        {
+            errors.Add($"questions: {questionDefs.Count} questions; at most {ReferenceCode.MaxQuestions} (a reference code holds up to that many answers).");
         }
 
         Questions = questionDefs.Select(q => context.Scope(q, $"questions.{q.Id}")).ToList();
@@ -287,6 +297,9 @@ public sealed partial class CompiledRuleSet
     private static partial Regex IdPattern();
 
     /// <summary>A Japanese phone number: starts with 0, 10 or 11 digits, written plain or in three hyphenated groups.</summary>
+    /// <summary>Names the guide URLs and the JSON API use for other things than answers: no question may take them.</summary>
+    public static readonly IReadOnlyList<string> ReservedQuestionIds = ["procedure", "applicant", "date", "step", "was", "lang"];
+
     public static bool IsPhoneNumber(string? number) =>
         number is not null && PhoneShape().IsMatch(number) && number.Count(char.IsAsciiDigit) is 10 or 11;
 

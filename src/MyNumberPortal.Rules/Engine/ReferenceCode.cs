@@ -38,8 +38,8 @@ public sealed record DecodedReference(string MunicipalityCode, int VersionTag, s
 /// such typing error is rejected rather than read as another case.
 /// </para>
 /// <para>
-/// Limits: at most <see cref="MaxQuestions"/> asked questions and <see cref="MaxOptions"/> options per asked
-/// question; <see cref="Create"/> throws for a case beyond them.
+/// Limits: at most <see cref="MaxQuestions"/> questions and <see cref="MaxOptions"/> options per question;
+/// <see cref="CompiledRuleSet.Compile"/> rejects a rule set beyond them, so every case of a compiled rule set has a code.
 /// </para>
 /// </remarks>
 public static class ReferenceCode
@@ -81,8 +81,8 @@ public static class ReferenceCode
     /// The code of a complete case. Only the answers to the questions actually asked are encoded (others are ignored).
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The procedure or applicant is unknown, the municipality code is invalid, a question of the case is still
-    /// unanswered, or the case exceeds <see cref="MaxQuestions"/> / <see cref="MaxOptions"/>.
+    /// The procedure or applicant is unknown, the municipality code is invalid, or a question of the case is still
+    /// unanswered.
     /// </exception>
     public static string Create(CompiledRuleSet rules, string procedure, string applicant, IReadOnlyDictionary<string, string> answers)
     {
@@ -109,20 +109,9 @@ public static class ReferenceCode
             throw new ArgumentException($"The case is incomplete: the question \"{missing.Id}\" has not been answered.", nameof(answers));
         }
 
-        if (plan.Asked.Count > MaxQuestions)
-        {
-            throw new ArgumentException($"The case asks {plan.Asked.Count} questions; a reference code holds at most {MaxQuestions}.", nameof(rules));
-        }
-
         var indexes = new List<int>(plan.Asked.Count);
         foreach (var question in plan.Asked)
         {
-            if (question.Options.Count > MaxOptions)
-            {
-                throw new ArgumentException(
-                    $"The question \"{question.Id}\" has {question.Options.Count} options; a reference code allows at most {MaxOptions}.", nameof(rules));
-            }
-
             var value = answers[question.Id];
             indexes.Add(question.Options.FindIndex(o => o.Value == value));
         }

@@ -325,6 +325,38 @@ public sealed class GuidanceEvaluatorTests
         Assert.Contains(ex.Errors, e => e.StartsWith("questions.unused.when: reads \"where\", which is asked later", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("step")]
+    [InlineData("was")]
+    [InlineData("lang")]
+    [InlineData("applicant")]
+    public void Compile_rejects_question_ids_the_URLs_use_for_other_things(string id)
+    {
+        var national = RuleSetYaml.Read(National);
+        national.Questions[1].Id = id;
+        var ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(national, RuleSetYaml.Read(Municipal)));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"questions.{id}: ids are lower-case letters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compile_rejects_more_options_or_questions_than_a_reference_code_holds()
+    {
+        var national = RuleSetYaml.Read(National);
+        national.Questions[0].Options = Enumerable.Range(0, ReferenceCode.MaxOptions + 1)
+            .Select(i => new AnswerOption { Value = $"o{i}", Label = new() { Ja = $"選択{i}", En = $"Option {i}" } }).ToList();
+        var ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(national, RuleSetYaml.Read(Municipal)));
+        Assert.Contains(ex.Errors, e => e.Contains($"has {ReferenceCode.MaxOptions + 1} options; at most {ReferenceCode.MaxOptions}", StringComparison.Ordinal));
+
+        national = RuleSetYaml.Read(National);
+        var template = national.Questions[^1];
+        national.Questions.AddRange(Enumerable.Range(0, ReferenceCode.MaxQuestions).Select(i => new QuestionDef
+        {
+            Id = $"extra-{i}", Text = template.Text, Options = template.Options, Source = template.Source,
+        }));
+        ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(national, RuleSetYaml.Read(Municipal)));
+        Assert.Contains(ex.Errors, e => e.StartsWith("questions: ", StringComparison.Ordinal) && e.Contains($"at most {ReferenceCode.MaxQuestions}", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Rule_file_errors_name_the_line()
     {
