@@ -1,15 +1,18 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MyNumberPortal.Data.Infrastructure;
 using MyNumberPortal.Data.Seeding;
 using MyNumberPortal.Data.Snapshots;
 
 namespace MyNumberPortal.Data;
 
-/// <summary>Registers the rule store, its initializer and the rule snapshot.</summary>
+/// <summary>Registers the rule store, its initializer and the rule snapshot; and data protection with its keys in the store.</summary>
 public static class Extensions
 {
     /// <summary>
@@ -59,6 +62,26 @@ public static class Extensions
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<RuleSnapshotProvider>();
         return services;
+    }
+
+    /// <summary>The data-protection application name: the same on every instance, whatever its content root.</summary>
+    public const string DataProtectionApplicationName = "MyNumberPortal";
+
+    /// <summary>
+    /// ASP.NET Core data protection (cookies, antiforgery tokens) with its key ring in the database
+    /// (<see cref="DatabaseXmlRepository"/> over the <c>DataProtectionKeys</c> table) and the application name
+    /// <see cref="DataProtectionApplicationName"/>, so that every instance sharing the database protects and
+    /// unprotects with the same keys. Call after <see cref="AddPortalData"/> (it uses its
+    /// <see cref="IDbContextFactory{PortalDbContext}"/>). Keys are stored unencrypted: in production add
+    /// <c>ProtectKeysWithCertificate(...)</c> to the returned builder (docs/data.md).
+    /// </summary>
+    public static IDataProtectionBuilder AddPortalDataProtection(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DatabaseXmlRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+        return services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
     }
 
     /// <summary>The SQLite connection string with its file made absolute (from the content root) and its folder created.</summary>

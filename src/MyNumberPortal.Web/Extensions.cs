@@ -14,8 +14,10 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
+        builder.AddPortalLogging();
         var services = builder.Services;
         services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, SqlServerPortalData.Configure);
+        services.AddPortalDataProtection(); // keys in the database: every instance accepts the others' cookies and antiforgery tokens
         services.AddHostedService<SnapshotRefreshService>();
         services.AddSingleton<PortalClock>();
         services.AddSingleton<RuleCatalogAccessor>();
@@ -34,8 +36,12 @@ public static class Extensions
         });
         // Write Japanese as text, not as numeric character references (smaller pages, readable source).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"], timeout: DatabaseHealthCheck.Timeout);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        // Security (docs/security.md): headers on every response, rate limits, request size limits.
+        builder.AddSecurityHeaders();
+        builder.AddRateLimits();
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -49,10 +55,16 @@ public static class Extensions
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // First, so that it sees every request's final status code (after the exception handler and status code pages).
+        app.UsePortalRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler();
         }
+
+        // The security headers are written by middleware that runs ahead of all of this (SecurityHeaders.AddSecurityHeaders).
+        app.UseRequestLimits();
+        app.UseRateLimits();
 
         app.UseRequestLocalization();
         // Unknown addresses get the "not found" page (a catch-all page route); other bodiless errors, problem details.

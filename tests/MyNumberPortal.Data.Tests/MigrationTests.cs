@@ -63,6 +63,8 @@ public class MigrationTests
         Assert.Contains("CREATE TABLE [Municipalities]", sql);
         Assert.Contains("CREATE TABLE [RuleSetVersions]", sql);
         Assert.Contains("CREATE TABLE [AuditEntries]", sql);
+        Assert.Contains("CREATE TABLE [DataProtectionKeys]", sql);
+        Assert.Contains("[Xml] nvarchar(max) NOT NULL", sql);
         Assert.Contains("[Code] char(6) NOT NULL", sql);
         Assert.Contains("[NameJa] nvarchar(100) NOT NULL", sql);
         Assert.Contains("[Id] int NOT NULL IDENTITY", sql);
@@ -88,6 +90,8 @@ public class MigrationTests
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         Assert.False(string.IsNullOrWhiteSpace(script));
         Assert.Contains("CREATE TABLE [RuleSetVersions]", script);
+        Assert.Contains("CREATE TABLE [DataProtectionKeys]", script);
+        Assert.Contains("AddDataProtectionKeys", script);
         Assert.Contains("__EFMigrationsHistory", script);
     }
 }

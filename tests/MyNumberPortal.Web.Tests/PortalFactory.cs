@@ -17,6 +17,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        // The suites call the API many times from one client; RateLimitTests set a low limit of their own.
+        builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -4,7 +4,7 @@ using MyNumberPortal.Data.Entities;
 namespace MyNumberPortal.Data.Infrastructure;
 
 /// <summary>
-/// The rule store: versioned rule sets, the municipality directory and the audit trail.
+/// The rule store: versioned rule sets, the municipality directory and the audit trail; and the data-protection keys.
 /// Works on SQLite (default) and SQL Server; each provider has its own migrations.
 /// </summary>
 public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
@@ -14,6 +14,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The ASP.NET Core data-protection key ring shared by every instance (see <see cref="DatabaseXmlRepository"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

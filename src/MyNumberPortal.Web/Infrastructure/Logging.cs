@@ -1,0 +1,116 @@
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+using Serilog.Formatting;
+using Serilog.Formatting.Display;
+using Serilog.Formatting.Json;
+using Serilog.Settings.Configuration;
+
+namespace MyNumberPortal.Web.Infrastructure;
+
+/// <summary>
+/// Serilog as the only logging provider: one JSON object per line on the console outside Development, readable
+/// text in Development. Levels come from the <c>Serilog</c> configuration section (<c>Serilog:MinimumLevel:Default</c>,
+/// <c>Serilog:MinimumLevel:Override:&lt;category&gt;</c>, so also <c>Serilog__MinimumLevel__Default</c> and the like in
+/// the environment); <c>Serilog:Format</c> (<c>json</c> or <c>text</c>) overrides the environment's default format.
+/// </summary>
+/// <remarks>
+/// The logger is built when the service provider first asks for logging providers, so that a registered
+/// <see cref="PortalLogOutput"/> (the tests capture the formatted lines with one) takes the console's place.
+/// </remarks>
+public static class PortalLogging
+{
+    /// <summary>The readable format's line: time, level, message, category and the request's correlation id.</summary>
+    public const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} <{SourceContext}> {CorrelationId}{NewLine}{Exception}";
+
+    public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
+            CreateLogger(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetService<PortalLogOutput>()),
+            dispose: true));
+        // Serilog's levels decide; Microsoft.Extensions.Logging's own filters (the "Logging" section) do not apply to it.
+        builder.Logging.AddFilter<SerilogLoggerProvider>(null, LogLevel.Trace);
+        return builder;
+    }
+
+    /// <summary>The portal's Serilog logger: levels and extras from configuration, the format by environment.</summary>
+    public static Serilog.Core.Logger CreateLogger(IConfiguration configuration, IHostEnvironment environment, PortalLogOutput? output = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var json = configuration["Serilog:Format"] is { Length: > 0 } format
+            ? !format.Equals("text", StringComparison.OrdinalIgnoreCase)
+            : !environment.IsDevelopment();
+
+        var config = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .ReadFrom.Configuration(SerilogSection(configuration), new ConfigurationReaderOptions(typeof(Log).Assembly, typeof(ConsoleLoggerConfigurationExtensions).Assembly))
+            // ASP.NET Core's hosting diagnostics log every request's full URL, query string included, at Information:
+            // residents' answers are in the query string, so this category stays at Warning whatever the configuration says.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
+            .Enrich.WithProperty("Instance", Environment.MachineName);
+
+        ITextFormatter formatter = json
+            ? new JsonFormatter(renderMessage: true)
+            : new MessageTemplateTextFormatter(TextTemplate);
+        config.WriteTo.Logger(sink =>
+        {
+            sink.MinimumLevel.Verbose().Enrich.With<WithoutRequestPath>();
+            if (output is not null)
+            {
+                sink.WriteTo.Sink(new TextWriterSink(output.Writer, formatter));
+            }
+            else if (json)
+            {
+                sink.WriteTo.Console(formatter);
+            }
+            else
+            {
+                sink.WriteTo.Console(outputTemplate: TextTemplate);
+            }
+        });
+
+        return config.CreateLogger();
+    }
+
+    /// <summary>
+    /// The <c>Serilog</c> section's values alone. Some configuration sources report a section that has children
+    /// as an empty value (the test host's settings do), which Serilog would take for an empty level and reject.
+    /// </summary>
+    private static IConfiguration SerilogSection(IConfiguration configuration) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.GetSection("Serilog").AsEnumerable().Where(kv => !string.IsNullOrEmpty(kv.Value)))
+            .Build();
+
+    /// <summary>
+    /// Drops <c>RequestPath</c>, which ASP.NET Core's hosting puts in the log scope of every request: the path holds values
+    /// (and whatever an unknown address holds); the request line's route template says which page it was.
+    /// </summary>
+    private sealed class WithoutRequestPath : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory) => logEvent.RemovePropertyIfPresent("RequestPath");
+    }
+
+    /// <summary>Writes each event, formatted, to a text writer (one line per event in the JSON format).</summary>
+    private sealed class TextWriterSink(TextWriter writer, ITextFormatter formatter) : ILogEventSink
+    {
+        private readonly Lock gate = new();
+
+        public void Emit(LogEvent logEvent)
+        {
+            lock (gate)
+            {
+                formatter.Format(logEvent, writer);
+                writer.Flush();
+            }
+        }
+    }
+}
+
+/// <summary>Registered in the services, takes the console's place as where the formatted log lines go.</summary>
+public sealed class PortalLogOutput(TextWriter writer)
+{
+    public TextWriter Writer { get; } = writer;
+}
