@@ -76,6 +76,22 @@ public static class Extensions
         return app;
     }
 
+    /// <summary>
+    /// Pages answer HEAD as well as GET (link checkers, monitors and proxies send it): Blazor maps pages to GET and
+    /// POST only, which would make HEAD a 405. The body is rendered and dropped by the server.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder AllowHead(this RazorComponentsEndpointConventionBuilder pages)
+    {
+        pages.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault() is { } methods && methods.HttpMethods.Contains(HttpMethods.Get))
+            {
+                endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head]));
+            }
+        });
+        return pages;
+    }
+
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -12,7 +12,7 @@ app.UsePortal();
 app.MapMunicipalitiesApi();
 app.MapLanguageApi();
 app.MapHealth();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AllowHead();
 
 await app.RunAsync();
 

@@ -25,9 +25,18 @@ public static class MunicipalitiesApi
             .WithSummary("The circumstance questions that may be asked for a case, in order, with their conditions and allowed answers.");
         api.MapGet("/{code}/procedures/{procedure}/guidance", GetGuidance).WithName("GetGuidance")
             .WithSummary("The guidance for a case: steps, items, ID rules, fee, visits, counters with next openings, phones, notes, sources.");
-        // Unknown API paths answer in JSON, not with the people's "not found" page.
-        app.MapFallback("/api/{*path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown API path",
-            detail: "See /openapi/v1.json for the API's paths.")).ExcludeFromDescription();
+        // Unknown API paths answer in JSON, not with the people's "not found" page. The API is read with GET only.
+        app.Map("/api/{*path}", (HttpContext context) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Response.Headers.Allow = HttpMethods.Get;
+                return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Use GET", detail: "The API is read with GET.");
+            }
+
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown API path",
+                detail: "See /openapi/v1.json for the API's paths.");
+        }).ExcludeFromDescription();
         return app;
     }
 

@@ -212,6 +212,20 @@ public sealed class GuidePagesTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/guide/142123/lost-card?applicant=self&lost-where=outside", HttpStatusCode.OK)]
+    [InlineData("/css/site.css", HttpStatusCode.OK)]
+    [InlineData("/nope", HttpStatusCode.NotFound)]
+    [InlineData("/guide/999999", HttpStatusCode.NotFound)]
+    [InlineData("/api/municipalities", HttpStatusCode.MethodNotAllowed)]
+    public async Task HEAD_is_answered_like_GET_without_a_body(string url, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+        var response = await client.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     private async Task<(HttpStatusCode Status, IHtmlDocument Page)> Get(string url)
     {
         var response = await client.GetAsync(url);
