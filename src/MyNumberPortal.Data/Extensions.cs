@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MyNumberPortal.Data.Infrastructure;
+using MyNumberPortal.Data.Publishing;
 using MyNumberPortal.Data.Seeding;
 using MyNumberPortal.Data.Snapshots;
 
@@ -17,7 +18,8 @@ public static class Extensions
 {
     /// <summary>
     /// Adds <see cref="PortalDbContext"/> (scoped, plus <see cref="IDbContextFactory{PortalDbContext}"/>),
-    /// <see cref="DatabaseInitializer"/>, <see cref="RuleSeeder"/> (scoped) and <see cref="RuleSnapshotProvider"/> (singleton).
+    /// <see cref="DatabaseInitializer"/>, <see cref="RuleSeeder"/>, <see cref="RuleSetPublisher"/> (scoped) and
+    /// <see cref="RuleSnapshotProvider"/> (singleton).
     /// <c>Database:Provider</c> is <c>Sqlite</c> (default) or <c>SqlServer</c>; <c>ConnectionStrings:Portal</c> is the
     /// connection string. SQLite defaults to <c>&lt;contentRoot&gt;/App_Data/portal.db</c>; a relative SQLite path is
     /// taken from <paramref name="contentRoot"/>. SQL Server needs <paramref name="useSqlServer"/>, which the
@@ -59,6 +61,7 @@ public static class Extensions
         services.AddDbContextFactory<PortalDbContext>(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RuleSeeder>();
+        services.AddScoped<RuleSetPublisher>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<RuleSnapshotProvider>();
         return services;

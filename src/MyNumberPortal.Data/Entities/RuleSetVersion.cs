@@ -38,6 +38,23 @@ public class RuleSetVersion
 
     public string? Comment { get; set; }
 
+    /// <summary>Whether <paramref name="scope"/> is a valid scope: <c>national</c> or 6 ASCII digits.</summary>
+    public static bool IsValidScope(string scope) =>
+        scope == NationalScope || (scope.Length == 6 && scope.All(char.IsAsciiDigit));
+
+    /// <summary>
+    /// A new version of <paramref name="scope"/>, published now by <paramref name="actor"/>: status
+    /// <see cref="RuleSetStatus.Published"/>, the <see cref="ContentHash"/> computed from <paramref name="content"/>
+    /// (which must already be canonical YAML, <c>RuleSetYaml.Write</c>). Used by the seeder and the publisher.
+    /// </summary>
+    public static RuleSetVersion NewPublished(string scope, int version, string content, DateOnly? effectiveFrom,
+        string actor, DateTimeOffset now, string? comment) => new()
+    {
+        Scope = scope, Version = version, Status = RuleSetStatus.Published, EffectiveFrom = effectiveFrom,
+        Content = content, ContentHash = ContentHashing.Sha256Hex(content),
+        CreatedAt = now, CreatedBy = actor, PublishedAt = now, PublishedBy = actor, Comment = comment,
+    };
+
     /// <summary>
     /// Optimistic concurrency token. <c>PortalDbContext.SaveChanges</c> renews it on every update, so it also
     /// tells the snapshot that a published row changed.

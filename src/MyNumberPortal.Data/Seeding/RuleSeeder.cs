@@ -48,13 +48,8 @@ public sealed class RuleSeeder(PortalDbContext db, TimeProvider time, ILogger<Ru
                 continue;
             }
 
-            db.RuleSetVersions.Add(new RuleSetVersion
-            {
-                Scope = scope, Version = 1, Status = RuleSetStatus.Published, EffectiveFrom = null,
-                Content = content, ContentHash = ContentHashing.Sha256Hex(content),
-                CreatedAt = now, CreatedBy = Actor, PublishedAt = now, PublishedBy = Actor,
-                Comment = $"Seeded from {Path.GetFileName(path)}",
-            });
+            db.RuleSetVersions.Add(RuleSetVersion.NewPublished(scope, 1, content, effectiveFrom: null, Actor, now,
+                $"Seeded from {Path.GetFileName(path)}"));
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, Actor = Actor, Scope = scope, Action = "seed",
@@ -79,7 +74,7 @@ public sealed class RuleSeeder(PortalDbContext db, TimeProvider time, ILogger<Ru
         try
         {
             var document = RuleSetYaml.Read(File.ReadAllText(path));
-            if (document.Scope != RuleSetVersion.NationalScope && !(document.Scope.Length == 6 && document.Scope.All(char.IsAsciiDigit)))
+            if (!RuleSetVersion.IsValidScope(document.Scope))
             {
                 throw new InvalidOperationException("The scope must be 'national' or a 6-digit code.");
             }
