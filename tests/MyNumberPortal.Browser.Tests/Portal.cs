@@ -24,10 +24,13 @@ public static partial class Portal
     /// </summary>
     public static async Task<int> ClickAndLoadAsync(IPage page, ILocator target)
     {
-        var response = await page.RunAndWaitForResponseAsync(
-            () => target.ClickAsync(),
-            r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && (r.Status < 300 || r.Status >= 400));
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // One wait for the whole navigation (redirects included) up to the new page's load event: waiting for the
+        // response and then for the load state separately raced under load (the load state was missed now and then).
+        // (Marked obsolete in favour of WaitForURL, which needs the target URL in advance; it still does exactly this.)
+#pragma warning disable CS0612
+        var response = await page.RunAndWaitForNavigationAsync(() => target.ClickAsync(), new() { WaitUntil = WaitUntilState.Load });
+#pragma warning restore CS0612
+        Assert.NotNull(response);
         return response.Status;
     }
 

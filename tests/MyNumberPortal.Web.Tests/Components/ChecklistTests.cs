@@ -512,6 +512,23 @@ public sealed partial class ChecklistTests
         };
     }
 
+    [Fact]
+    public async Task An_urgent_first_step_leads_the_checklist_even_before_ask_the_counter()
+    {
+        var lost = SeedRuleSets.Evaluate("131237", Procedures.LostCard, Applicants.VoluntaryAgent, Today);
+        Assert.Equal(CoverageStatuses.AskCounter, lost.Coverage);
+        var headings = (await RenderDocument(lost, "ja")).QuerySelectorAll("section > h2").Select(h => h.Id).ToList();
+        Assert.Equal("cl-steps-title", headings[0]);
+        Assert.Contains("cl-coverage-title", headings);
+
+        // Without an urgent step, warnings come first and the steps follow them.
+        var release = SeedRuleSets.Evaluate("142123", Procedures.SuspensionRelease, Applicants.VoluntaryAgent, Today, ("reissue-applied", "yes"));
+        Assert.NotEmpty(release.Steps);
+        Assert.DoesNotContain(release.Steps, s => s.Urgent);
+        var order = (await RenderDocument(release, "ja")).QuerySelectorAll("section > h2").Select(h => h.Id).ToList();
+        Assert.True(order.IndexOf("cl-important-title") < order.IndexOf("cl-steps-title"), string.Join(", ", order));
+    }
+
     internal static async Task<IDocument> RenderDocument(Guidance guidance, string language) =>
         await ComponentRendering.Render<Checklist>(language, new Dictionary<string, object?>
         {
