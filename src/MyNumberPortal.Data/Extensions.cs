@@ -10,6 +10,7 @@ using MyNumberPortal.Data.Infrastructure;
 using MyNumberPortal.Data.Publishing;
 using MyNumberPortal.Data.Seeding;
 using MyNumberPortal.Data.Snapshots;
+using MyNumberPortal.Data.Staff;
 
 namespace MyNumberPortal.Data;
 
@@ -18,7 +19,8 @@ public static class Extensions
 {
     /// <summary>
     /// Adds <see cref="PortalDbContext"/> (scoped, plus <see cref="IDbContextFactory{PortalDbContext}"/>),
-    /// <see cref="DatabaseInitializer"/>, <see cref="RuleSeeder"/>, <see cref="RuleSetPublisher"/> (scoped) and
+    /// <see cref="DatabaseInitializer"/>, <see cref="RuleSeeder"/>, <see cref="RuleSetPublisher"/>, <see cref="StaffAccounts"/>
+    /// (scoped, with <see cref="StaffOptions"/> from <c>Staff</c>) and
     /// <see cref="RuleSnapshotProvider"/> (singleton).
     /// <c>Database:Provider</c> is <c>Sqlite</c> (default) or <c>SqlServer</c>; <c>ConnectionStrings:Portal</c> is the
     /// connection string. SQLite defaults to <c>&lt;contentRoot&gt;/App_Data/portal.db</c>; a relative SQLite path is
@@ -63,6 +65,9 @@ public static class Extensions
         services.AddScoped<RuleSeeder>();
         services.AddScoped<RuleSetPublisher>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<StaffAccounts>();
+        services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.SectionName))
+            .Validate(s => s.MaxFailedAttempts > 0 && s.LockoutMinutes > 0, "Staff: MaxFailedAttempts and LockoutMinutes must be positive.");
         services.AddSingleton<RuleSnapshotProvider>();
         return services;
     }

@@ -6,6 +6,8 @@ using MyNumberPortal.Data.SqlServer;
 using MyNumberPortal.Data.Snapshots;
 using MyNumberPortal.Web.Guide;
 using MyNumberPortal.Web.Infrastructure;
+using MyNumberPortal.Web.Staff;
+using MyNumberPortal.Data.Staff;
 
 namespace MyNumberPortal.Web;
 
@@ -42,6 +44,8 @@ public static class Extensions
         builder.AddSecurityHeaders();
         builder.AddRateLimits();
         builder.AddRequestLimits();
+        // Staff sign-in (docs/staff.md): cookie authentication and the staff policies; residents' pages stay anonymous.
+        builder.AddStaffAuthentication();
         return builder;
     }
 
@@ -50,6 +54,8 @@ public static class Extensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        // The first admin from Staff:InitialAdmin, only while no admin exists; a weak password stops the start.
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureInitialAdminAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<RuleSnapshotProvider>().RefreshIfChangedAsync(app.Lifetime.ApplicationStopping);
     }
 
@@ -71,6 +77,8 @@ public static class Extensions
         app.UseStatusCodePages();
 
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;

@@ -1,12 +1,20 @@
 using MyNumberPortal.Web;
 using MyNumberPortal.Web.Apis;
 using MyNumberPortal.Web.Components;
+using MyNumberPortal.Web.Staff;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CreateStaffCommand.HostArgs(args));
 builder.AddPortal();
 
 var app = builder.Build();
 await app.InitializePortalDataAsync();
+
+if (CreateStaffCommand.Matches(args))
+{
+    // `-- create-staff --user NAME --role Admin|Clerk --municipality CODE [--all]`: create one account and exit (docs/staff.md).
+    Environment.ExitCode = await CreateStaffCommand.RunAsync(app.Services, args, Console.In, Console.Out, CancellationToken.None);
+    return;
+}
 
 app.UsePortal();
 app.MapMunicipalitiesApi();

@@ -81,6 +81,10 @@ public class MigrationTests
         Assert.Contains("[Before] nvarchar(max) NULL", sql);
         Assert.Contains("CREATE UNIQUE INDEX [IX_RuleSetVersions_Scope_Version]", sql);
         Assert.Contains("CREATE INDEX [IX_RuleSetVersions_Scope_Status_EffectiveFrom]", sql);
+        Assert.Contains("CREATE TABLE [StaffAccounts]", sql);
+        Assert.Contains("[MunicipalityCode] char(6) NULL", sql);
+        Assert.Contains("[LockedUntil] datetimeoffset NULL", sql);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_StaffAccounts_NormalizedUserName]", sql);
     }
 
     [Fact]
@@ -92,6 +96,8 @@ public class MigrationTests
         Assert.Contains("CREATE TABLE [RuleSetVersions]", script);
         Assert.Contains("CREATE TABLE [DataProtectionKeys]", script);
         Assert.Contains("AddDataProtectionKeys", script);
+        Assert.Contains("CREATE TABLE [StaffAccounts]", script);
+        Assert.Contains("AddStaffAccounts", script);
         Assert.Contains("__EFMigrationsHistory", script);
     }
 }

@@ -18,6 +18,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     /// <summary>The ASP.NET Core data-protection key ring shared by every instance (see <see cref="DatabaseXmlRepository"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Staff who sign in to the counter pages (see <see cref="Staff.StaffAccounts"/>).</summary>
+    public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
@@ -43,10 +46,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Every update of a version gets a new stamp: the concurrency check compares the old one.</summary>
+    /// <summary>Every update of a version or a staff account gets a new stamp: the concurrency check compares the old one.</summary>
     private void RenewConcurrencyStamps()
     {
         foreach (var entry in ChangeTracker.Entries<RuleSetVersion>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid();
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<StaffAccount>())
         {
             if (entry.State == EntityState.Modified)
             {

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using MyNumberPortal.Data.Entities;
+
+namespace MyNumberPortal.Web.Staff;
+
+/// <summary>
+/// Staff sign-in (docs/staff.md): a cookie (HttpOnly, Secure outside Development, SameSite=Lax, sliding 8 hours) and the
+/// policies the staff pages use. Residents' pages carry no authorization and stay anonymous.
+/// </summary>
+public static class StaffAuthentication
+{
+    public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    public const string CookieName = "portal-staff";
+
+    public const string SignInPath = "/staff/sign-in";
+
+    public const string SignOutPath = "/staff/sign-out";
+
+    public const string ForbiddenPath = "/staff/forbidden";
+
+    public const string HomePath = "/staff";
+
+    /// <summary>The query parameter that carries where to go after signing in (always a local address).</summary>
+    public const string ReturnUrlParameter = "returnUrl";
+
+    /// <summary>Claim: the account's municipality code (absent for an admin covering all).</summary>
+    public const string MunicipalityClaim = "portal:municipality";
+
+    /// <summary>Claim: <c>true</c> for an admin covering every municipality.</summary>
+    public const string AllMunicipalitiesClaim = "portal:all-municipalities";
+
+    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
+
+    public static WebApplicationBuilder AddStaffAuthentication(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = SessionLength;
+            o.SlidingExpiration = true;
+            o.LoginPath = SignInPath;
+            o.LogoutPath = SignOutPath;
+            o.AccessDeniedPath = ForbiddenPath;
+            o.ReturnUrlParameter = ReturnUrlParameter;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Clerk, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Clerk, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.SameMunicipality, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Clerk, StaffRoles.Admin)
+                .AddRequirements(new SameMunicipalityRequirement()));
+        builder.Services.AddSingleton<IAuthorizationHandler, SameMunicipalityHandler>();
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    /// <summary>The signed-in principal for an account: name, role, municipality.</summary>
+    public static ClaimsPrincipal Principal(StaffAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, account.UserName),
+            new(ClaimTypes.Role, account.Role),
+        };
+        if (account.MunicipalityCode is { } code)
+        {
+            claims.Add(new Claim(MunicipalityClaim, code));
+        }
+
+        if (account.AllMunicipalities)
+        {
+            claims.Add(new Claim(AllMunicipalitiesClaim, "true"));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+    }
+
+    public static string? Municipality(this ClaimsPrincipal user) => user.FindFirst(MunicipalityClaim)?.Value;
+
+    public static bool CoversAllMunicipalities(this ClaimsPrincipal user) => user.HasClaim(AllMunicipalitiesClaim, "true");
+
+    /// <summary>Whether the signed-in staff member may open <paramref name="code"/>'s pages.</summary>
+    public static bool Covers(this ClaimsPrincipal user, string code) =>
+        StaffAccount.Covers(user.CoversAllMunicipalities(), user.Municipality(), code);
+
+    /// <summary>
+    /// <paramref name="url"/> if it is a local path (<c>/…</c>, not <c>//…</c> or <c>/\…</c>, no control characters),
+    /// otherwise <paramref name="fallback"/>: a return address never leads to another site.
+    /// </summary>
+    public static string LocalUrlOr(string? url, string fallback)
+    {
+        if (string.IsNullOrEmpty(url) || url.Length > 2000 || url[0] != '/' || url.Any(c => char.IsControl(c) || c == '\\'))
+        {
+            return fallback;
+        }
+
+        return url.Length > 1 && url[1] == '/' ? fallback : url;
+    }
+}
+
+/// <summary>Authorization policy names for the staff pages. An admin satisfies every clerk policy.</summary>
+public static class StaffPolicies
+{
+    /// <summary>Any signed-in staff member (clerk or admin).</summary>
+    public const string Clerk = "Clerk";
+
+    public const string Admin = "Admin";
+
+    /// <summary>A staff member of the municipality in the route's <c>{code}</c> (or an admin covering all).</summary>
+    public const string SameMunicipality = "SameMunicipality";
+}
+
+/// <summary>The route's <c>{code}</c> must be the staff member's own municipality (or they cover all).</summary>
+public sealed class SameMunicipalityRequirement : IAuthorizationRequirement
+{
+    public const string RouteValue = "code";
+}
+
+/// <summary>
+/// Succeeds when the signed-in staff member covers the municipality in the route's <c>{code}</c> (the resource is the
+/// request's <see cref="HttpContext"/> under endpoint routing; a string resource is taken as the code).
+/// Otherwise the requirement fails and the cookie scheme sends the user to the 403 page.
+/// </summary>
+public sealed class SameMunicipalityHandler : AuthorizationHandler<SameMunicipalityRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SameMunicipalityRequirement requirement)
+    {
+        var code = context.Resource switch
+        {
+            HttpContext http => http.GetRouteValue(SameMunicipalityRequirement.RouteValue) as string,
+            string text => text,
+            _ => null,
+        };
+        if (code is not null && context.User.Identity?.IsAuthenticated == true && context.User.Covers(code))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
