@@ -2,17 +2,27 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MyNumberPortal.Web.Tests;
+using MyNumberPortal.Web.Tests.Staff;
 
 namespace MyNumberPortal.Browser.Tests;
 
 /// <summary>
-/// The HTTP tests' portal (its own SQLite file, created, migrated and seeded on start, and the fixed clock),
+/// The HTTP tests' portal (its own SQLite file, created, migrated and seeded on start, the fixed clock, one 品川区 clerk),
 /// on Kestrel at a free loopback port so that a browser can reach it over TCP.
 /// </summary>
 public sealed class PortalServer : PortalFactory
 {
     public PortalServer() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>The host, with the 品川区 clerk of the staff tests (<see cref="StaffFactory.ShinagawaClerk"/>) to sign in as.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        StaffFactory.CreateShinagawaClerk(host.Services);
+        return host;
+    }
 
     /// <summary>Starts Kestrel and returns the address it is listening on, e.g. "http://127.0.0.1:40123".</summary>
     public string Start()

@@ -8,12 +8,13 @@ using MyNumberPortal.Data.Staff;
 
 namespace MyNumberPortal.Web.Tests.Staff;
 
-/// <summary>The portal with staff accounts: clerks of 品川区 and 厚木市, an admin covering all, and one account to lock.</summary>
+/// <summary>The portal with staff accounts: clerks of 品川区, 厚木市 and 新潟市, an admin covering all, and one account to lock.</summary>
 public class StaffFactory : PortalFactory
 {
     public const string Password = "correct horse battery";
     public const string ShinagawaClerk = "shinagawa-clerk";
     public const string AtsugiClerk = "atsugi-clerk";
+    public const string NiigataClerk = "niigata-clerk";
     public const string Admin = "all-admin";
     public const string LockVictim = "lock-victim";
     public const string SignOutUser = "sign-out-clerk";
@@ -29,10 +30,20 @@ public class StaffFactory : PortalFactory
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         accounts.CreateAsync(ShinagawaClerk, Password, StaffRoles.Clerk, "131091", false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(AtsugiClerk, Password, StaffRoles.Clerk, "142123", false, "test", default).GetAwaiter().GetResult();
+        accounts.CreateAsync(NiigataClerk, Password, StaffRoles.Clerk, "151009", false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(Admin, Password, StaffRoles.Admin, null, true, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(LockVictim, Password, StaffRoles.Clerk, "131091", false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(SignOutUser, Password, StaffRoles.Clerk, "131091", false, "test", default).GetAwaiter().GetResult();
         return host;
+    }
+
+    /// <summary>Creates the 品川区 clerk (<see cref="ShinagawaClerk"/>, <see cref="Password"/>) in another test server's database (the browser tests' portal).</summary>
+    public static void CreateShinagawaClerk(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+            .CreateAsync(ShinagawaClerk, Password, StaffRoles.Clerk, "131091", false, "test", default).GetAwaiter().GetResult();
     }
 
     /// <summary>An HTTPS client (the staff cookie is Secure outside Development) that keeps cookies and does not follow redirects.</summary>
