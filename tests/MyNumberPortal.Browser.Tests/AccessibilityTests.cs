@@ -1,4 +1,3 @@
-using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -68,7 +67,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags },
             });
             Assert.True(result.Passes.Length > 0, $"axe checked nothing on {kind} ({language}).");
-            Assert.True(result.Violations.Length == 0, Describe(kind, language, page.Url, result));
+            Assert.True(result.Violations.Length == 0, DescribeAxeViolations($"{kind} ({language})", page.Url, result));
         }
         finally
         {
@@ -107,25 +106,5 @@ public sealed class AccessibilityTests(BrowserFixture browser)
                 await OpenChecklistAsync(page, parts[1], parts[2], answers);
                 return 200;
         }
-    }
-
-    /// <summary>Each violation with what the page owners need to fix it: rule, help, the elements.</summary>
-    private static string Describe(string kind, string language, string url, AxeResult result)
-    {
-        var text = new StringBuilder($"{result.Violations.Length} axe violation(s) on {kind} ({language}) {url}:");
-        foreach (var violation in result.Violations)
-        {
-            text.Append($"\n- {violation.Id} [{violation.Impact}]: {violation.Help} ({violation.HelpUrl})");
-            foreach (var node in violation.Nodes)
-            {
-                text.Append($"\n    at {node.Target}: {node.Html}");
-                foreach (var check in (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []))
-                {
-                    text.Append($"\n      {check.Id}: {check.Message}");
-                }
-            }
-        }
-
-        return text.ToString();
     }
 }

@@ -105,4 +105,24 @@ public static partial class Portal
         Assert.Equal(1, await page.Locator("main a[href*='/print']").CountAsync());
         return text;
     }
+
+    /// <summary>Each axe violation with what the page owners need to fix it: rule, help, the elements.</summary>
+    public static string DescribeAxeViolations(string what, string url, Deque.AxeCore.Commons.AxeResult result)
+    {
+        var text = new System.Text.StringBuilder($"{result.Violations.Length} axe violation(s) on {what} {url}:");
+        foreach (var violation in result.Violations)
+        {
+            text.Append($"\n- {violation.Id} [{violation.Impact}]: {violation.Help} ({violation.HelpUrl})");
+            foreach (var node in violation.Nodes)
+            {
+                text.Append($"\n    at {node.Target}: {node.Html}");
+                foreach (var check in (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []))
+                {
+                    text.Append($"\n      {check.Id}: {check.Message}");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -85,25 +84,6 @@ public sealed class StaffAccessibilityTests(BrowserFixture browser)
         Assert.True(await page.Locator("main h1").CountAsync() == 1, $"{kind}: no single h1 at {page.Url}");
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags } });
         Assert.True(result.Passes.Length > 0, $"axe checked nothing on {kind}.");
-        Assert.True(result.Violations.Length == 0, Describe(kind, page.Url, result));
-    }
-
-    private static string Describe(string kind, string url, AxeResult result)
-    {
-        var text = new StringBuilder($"{result.Violations.Length} axe violation(s) on {kind} {url}:");
-        foreach (var violation in result.Violations)
-        {
-            text.Append($"\n- {violation.Id} [{violation.Impact}]: {violation.Help} ({violation.HelpUrl})");
-            foreach (var node in violation.Nodes)
-            {
-                text.Append($"\n    at {node.Target}: {node.Html}");
-                foreach (var check in (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []))
-                {
-                    text.Append($"\n      {check.Id}: {check.Message}");
-                }
-            }
-        }
-
-        return text.ToString();
+        Assert.True(result.Violations.Length == 0, DescribeAxeViolations(kind, page.Url, result));
     }
 }
