@@ -55,6 +55,8 @@ public static class StaffAuthentication
             .AddPolicy(StaffPolicies.Clerk, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Clerk, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
             .AddPolicy(StaffPolicies.SameMunicipality, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Clerk, StaffRoles.Admin)
+                .AddRequirements(new SameMunicipalityRequirement()))
+            .AddPolicy(StaffPolicies.MunicipalityAdmin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin)
                 .AddRequirements(new SameMunicipalityRequirement()));
         builder.Services.AddSingleton<IAuthorizationHandler, SameMunicipalityHandler>();
         builder.Services.AddCascadingAuthenticationState();
@@ -117,6 +119,9 @@ public static class StaffPolicies
 
     /// <summary>A staff member of the municipality in the route's <c>{code}</c> (or an admin covering all).</summary>
     public const string SameMunicipality = "SameMunicipality";
+
+    /// <summary>An admin of the municipality in the route's <c>{code}</c> (or an admin covering all): the admin console.</summary>
+    public const string MunicipalityAdmin = "MunicipalityAdmin";
 }
 
 /// <summary>The route's <c>{code}</c> must be the staff member's own municipality (or they cover all).</summary>
