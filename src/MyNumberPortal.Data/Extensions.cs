@@ -64,6 +64,7 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RuleSeeder>();
         services.AddScoped<RuleSetPublisher>();
+        services.AddScoped<RuleSetDrafts>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccounts>();
         services.AddOptions<StaffOptions>().Bind(config.GetSection(StaffOptions.SectionName))
