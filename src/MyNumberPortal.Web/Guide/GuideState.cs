@@ -50,11 +50,18 @@ public sealed class GuideState
 
     private readonly List<(string Id, string Value)> path = [];
 
-    private GuideState(CompiledRuleSet rules, string procedure)
+    private GuideState(CompiledRuleSet rules, string procedure, string? startPath)
     {
         Rules = rules;
         Procedure = procedure;
+        StartPath = startPath ?? $"/guide/{rules.Code}";
     }
+
+    /// <summary>The choice of situation: <c>/guide/{code}</c>, or the admin preview's own start for a draft.</summary>
+    public string StartPath { get; }
+
+    /// <summary>The flow's address without answers: <c>{StartPath}/{procedure}</c>.</summary>
+    public string FlowPath => $"{StartPath}/{Procedure}";
 
     public CompiledRuleSet Rules { get; }
     public string Code => Rules.Code;
@@ -93,11 +100,11 @@ public sealed class GuideState
     public int QuestionNumber => path.Count + 1;
 
     /// <summary>Reads a guide URL's query against the rules. Never throws for any query.</summary>
-    public static GuideState Read(CompiledRuleSet rules, string procedure, IQueryCollection query)
+    public static GuideState Read(CompiledRuleSet rules, string procedure, IQueryCollection query, string? startPath = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(query);
-        var state = new GuideState(rules, procedure);
+        var state = new GuideState(rules, procedure, startPath);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         string? step = null, previous = null;
         foreach (var (key, values) in query)
@@ -197,7 +204,7 @@ public sealed class GuideState
 
     /// <summary>The URL of this flow with the given answers (in order).</summary>
     public string UrlFor(IEnumerable<(string Id, string Value)> answers, string? suffix = null, string? previous = null) =>
-        Build($"/guide/{Code}/{Procedure}{suffix}", answers, previous);
+        Build($"{FlowPath}{suffix}", answers, previous);
 
     /// <summary>The URL that shows the current state again (the checklist once complete).</summary>
     public string Url => UrlFor(path);
@@ -206,7 +213,7 @@ public sealed class GuideState
     public string PrintUrl => UrlFor(path, "/print");
 
     /// <summary>"Back": the previous question, or the choice of situation before the first one.</summary>
-    public string BackUrl => path.Count == 0 ? $"/guide/{Code}" : UrlFor(path.Take(path.Count - 1), previous: path[^1].Value);
+    public string BackUrl => path.Count == 0 ? StartPath : UrlFor(path.Take(path.Count - 1), previous: path[^1].Value);
 
     /// <summary>The answered steps with their "change" links (each drops the answers after it and pre-selects the old one).</summary>
     public IReadOnlyList<AnsweredStep> Summary()
