@@ -13,7 +13,7 @@ namespace MyNumberPortal.Browser.Tests;
 /// with the form and with each result, and nothing scrolls sideways at 320px.
 /// </summary>
 /// <remarks>
-/// In the <see cref="BrowserCollection"/>: its server has had no sign-in, so these tests' two sign-ins stay well inside
+/// In the <see cref="BrowserCollection"/>: its server has had no sign-in, so these tests' three sign-ins stay inside
 /// the sign-in rate limit (5 posts a minute per address), which the accessibility collection's sign-in test also uses.
 /// </remarks>
 [Collection(BrowserCollection.Name)]
@@ -116,6 +116,41 @@ public sealed class CounterFlowTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task A_clerk_chooses_the_case_by_questions_and_a_case_the_page_does_not_cover_says_why_and_whom_to_call()
+    {
+        var (context, page) = await browser.NewPageAsync(javaScript: true, BrowserFixture.Phone);
+        try
+        {
+            await SignInAsync(page);
+            Assert.Equal(200, await OpenAsync(page, $"/staff/{Shinagawa}/check"));
+            await AssertNoViolationsAsync(page, "counter-check-start");
+
+            // Continue without a choice: the error summary says what to choose.
+            var choose = page.Locator("main form:has(input[name=procedure])");
+            Assert.Equal(400, await ClickAndLoadAsync(page, choose.Locator("button[type=submit]")));
+            Assert.Contains("手続きを選んでください", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+            await AssertNoViolationsAsync(page, "counter-check-choice-error");
+
+            // A household member comes to apply for a reissue: 品川区's page does not describe that case.
+            await page.Locator("label[for='procedure-reissue']").ClickAsync();
+            await page.Locator("label[for='applicant-household-member']").ClickAsync();
+            Assert.Equal(200, await ClickAndLoadAsync(page, choose.Locator("button[type=submit]")));
+            var result = page.Locator("section.counter-result");
+            Assert.Equal("このページの案内では確認できません", (await result.Locator("h2").InnerTextAsync()).Trim());
+            Assert.Contains("counter-notcovered", await result.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+            Assert.Contains("担当部署に確認してください", await result.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.True(await result.Locator(".cl-phones a[href^='tel:']").CountAsync() > 0, $"No phone to call at {page.Url}");
+            Assert.Equal(0, await page.Locator("main input[type=checkbox]").CountAsync());
+            await AssertNoViolationsAsync(page, "counter-check-not-covered");
+            await AssertFitsNarrowScreenAsync(page, "counter-check-not-covered");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     /// <summary>A resident walks 品川区's reissue flow on a phone and reads the checklist's reference code out.</summary>
     private async Task<string> ResidentReferenceCodeAsync(string answers)
     {
@@ -137,11 +172,7 @@ public sealed class CounterFlowTests(BrowserFixture browser)
     /// </summary>
     private static async Task SignInAndOpenAsync(IPage page, string reference)
     {
-        Assert.Equal(200, await OpenAsync(page, "/staff/sign-in"));
-        await page.Locator("#user-name").FillAsync(StaffFactory.ShinagawaClerk);
-        await page.Locator("#password").FillAsync(StaffFactory.Password);
-        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
-        Assert.Equal("/staff", new Uri(page.Url).AbsolutePath);
+        await SignInAsync(page);
         Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"main a[href='/staff/{Shinagawa}']")));
         Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"main a[href='/staff/{Shinagawa}/check']")));
 
@@ -150,6 +181,16 @@ public sealed class CounterFlowTests(BrowserFixture browser)
         Assert.Equal($"/staff/{Shinagawa}/check", new Uri(page.Url).AbsolutePath);
         Assert.Equal(reference, (await page.Locator(".counter-case-summary dd.input-code").InnerTextAsync()).Trim());
         Assert.Equal(1, await page.Locator("main input[name=_handler][value='counter-check']").CountAsync());
+    }
+
+    /// <summary>Signs in as the 品川区 clerk through the sign-in form; ends on the staff home.</summary>
+    private static async Task SignInAsync(IPage page)
+    {
+        Assert.Equal(200, await OpenAsync(page, "/staff/sign-in"));
+        await page.Locator("#user-name").FillAsync(StaffFactory.ShinagawaClerk);
+        await page.Locator("#password").FillAsync(StaffFactory.Password);
+        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
+        Assert.Equal("/staff", new Uri(page.Url).AbsolutePath);
     }
 
     /// <summary>Ticks every required item by tapping its label; returns how many.</summary>
