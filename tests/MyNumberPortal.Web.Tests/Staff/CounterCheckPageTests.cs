@@ -105,6 +105,7 @@ public class CounterCheckPageTests(StaffFactory factory) : IClassFixture<StaffFa
         var text = ResultText(result);
         Assert.Contains("要件を満たしています", text);
         Assert.Contains("手数料", text);
+        Assert.StartsWith("要件を満たしています – 窓口確認", result.Title, StringComparison.Ordinal);
         // The ticked boxes stay ticked.
         Assert.True(result.QuerySelector("input[name=holder][value=passport]")!.HasAttribute("checked"));
         Assert.False(result.QuerySelector("input[name=holder][value=driving-licence]")!.HasAttribute("checked"));
