@@ -8,16 +8,28 @@ using MyNumberPortal.Data.Staff;
 
 namespace MyNumberPortal.Web.Tests.Staff;
 
-/// <summary>The portal with staff accounts: clerks of 品川区, 厚木市 and 新潟市, an admin covering all, and one account to lock.</summary>
+/// <summary>The portal with staff accounts: a clerk of each of the five municipalities, an admin covering all, and one account to lock.</summary>
 public class StaffFactory : PortalFactory
 {
     public const string Password = "correct horse battery";
     public const string ShinagawaClerk = "shinagawa-clerk";
     public const string AtsugiClerk = "atsugi-clerk";
     public const string NiigataClerk = "niigata-clerk";
+    public const string EdogawaClerk = "edogawa-clerk";
+    public const string KoganeiClerk = "koganei-clerk";
     public const string Admin = "all-admin";
     public const string LockVictim = "lock-victim";
     public const string SignOutUser = "sign-out-clerk";
+
+    /// <summary>The clerk of each municipality, by local-government code.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ClerkOf = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["131091"] = ShinagawaClerk,
+        ["131237"] = EdogawaClerk,
+        ["132101"] = KoganeiClerk,
+        ["142123"] = AtsugiClerk,
+        ["151009"] = NiigataClerk,
+    };
 
     protected override void Configure(IWebHostBuilder builder) =>
         // The lockout test posts more than the sign-in rate limit allows; RateLimitTests cover the limit itself.
@@ -31,6 +43,8 @@ public class StaffFactory : PortalFactory
         accounts.CreateAsync(ShinagawaClerk, Password, StaffRoles.Clerk, "131091", false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(AtsugiClerk, Password, StaffRoles.Clerk, "142123", false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(NiigataClerk, Password, StaffRoles.Clerk, "151009", false, "test", default).GetAwaiter().GetResult();
+        accounts.CreateAsync(EdogawaClerk, Password, StaffRoles.Clerk, "131237", false, "test", default).GetAwaiter().GetResult();
+        accounts.CreateAsync(KoganeiClerk, Password, StaffRoles.Clerk, "132101", false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(Admin, Password, StaffRoles.Admin, null, true, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(LockVictim, Password, StaffRoles.Clerk, "131091", false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(SignOutUser, Password, StaffRoles.Clerk, "131091", false, "test", default).GetAwaiter().GetResult();
