@@ -19,6 +19,7 @@ if (CreateStaffCommand.Matches(args))
 app.UsePortal();
 app.MapMunicipalitiesApi();
 app.MapLanguageApi();
+app.MapAdminFactCheckApi();
 app.MapHealth();
 app.MapRazorComponents<App>().AllowHead();
 
