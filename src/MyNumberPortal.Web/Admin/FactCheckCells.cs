@@ -128,7 +128,8 @@ public sealed record FactCheckCells(
             lines.Add(line);
         }
 
-        return lines.Count == 0 ? [fee.Stated ? FactCheckText.None : FactCheckText.FeeNotStated] : lines;
+        // Nothing stated: the total says so, and the breakdown is empty.
+        return lines;
     }
 
     private static string VisitsText(GuidanceVisits? visits)
