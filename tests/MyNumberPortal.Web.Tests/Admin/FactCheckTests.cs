@@ -25,9 +25,18 @@ public sealed class FactCheckFactory : StaffFactory
         var host = base.CreateHost(builder);
         using var scope = host.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        accounts.CreateAsync(ShinagawaAdmin, Password, StaffRoles.Admin, "131091", false, "test", default).GetAwaiter().GetResult();
+        CreateShinagawaAdmin(host.Services);
         accounts.CreateAsync(KoganeiAdmin, Password, StaffRoles.Admin, "132101", false, "test", default).GetAwaiter().GetResult();
         return host;
+    }
+
+    /// <summary>Creates the 品川区 admin (<see cref="ShinagawaAdmin"/>, <see cref="StaffFactory.Password"/>) in a test server's database (also the browser tests' portal).</summary>
+    public static void CreateShinagawaAdmin(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+            .CreateAsync(ShinagawaAdmin, Password, StaffRoles.Admin, "131091", false, "test", default).GetAwaiter().GetResult();
     }
 }
 
