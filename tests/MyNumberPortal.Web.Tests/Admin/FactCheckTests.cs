@@ -232,6 +232,16 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     }
 
     [Fact]
+    public async Task The_municipality_page_links_to_the_table_for_its_admins_only()
+    {
+        const string Link = "href=\"/staff/131091/admin/fact-check\"";
+        using var admin = await SignedInAsync(FactCheckFactory.ShinagawaAdmin);
+        Assert.Contains(Link, await admin.GetStringAsync("/staff/131091"), StringComparison.Ordinal);
+        using var clerk = await SignedInAsync(StaffFactory.ShinagawaClerk);
+        Assert.DoesNotContain(Link, await clerk.GetStringAsync("/staff/131091"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_all_municipality_admin_gets_an_unknown_code_as_404()
     {
         using var client = await SignedInAsync(StaffFactory.Admin);
