@@ -20,6 +20,7 @@ app.UsePortal();
 app.MapMunicipalitiesApi();
 app.MapLanguageApi();
 app.MapAdminApi();
+app.MapAdminFactCheckApi();
 app.MapHealth();
 app.MapRazorComponents<App>().AllowHead();
 

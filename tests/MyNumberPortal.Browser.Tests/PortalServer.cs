@@ -9,7 +9,7 @@ using MyNumberPortal.Web.Tests.Staff;
 namespace MyNumberPortal.Browser.Tests;
 
 /// <summary>
-/// The HTTP tests' portal (its own SQLite file, created, migrated and seeded on start, the fixed clock, one 品川区 clerk),
+/// The HTTP tests' portal (its own SQLite file, created, migrated and seeded on start, the fixed clock, one 品川区 clerk, one 品川区 admin),
 /// on Kestrel at a free loopback port so that a browser can reach it over TCP.
 /// </summary>
 public sealed class PortalServer : PortalFactory
@@ -21,6 +21,7 @@ public sealed class PortalServer : PortalFactory
     {
         var host = base.CreateHost(builder);
         StaffFactory.CreateShinagawaClerk(host.Services);
+        MyNumberPortal.Web.Tests.Admin.FactCheckFactory.CreateShinagawaAdmin(host.Services);
         return host;
     }
 
