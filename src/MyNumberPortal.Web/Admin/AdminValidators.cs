@@ -88,7 +88,7 @@ public sealed class MunicipalityValidator : AbstractValidator<MunicipalityInput>
             .Equal(scope).WithMessage(_ => AdminConsoleText.ErrorCodeScope);
         RuleFor(m => m.NameJa).Required();
         RuleFor(m => m.NameEn).Required();
-        RuleFor(m => m.Kana).Required().Matches(@"^[\p{IsHiragana}ー]+$").WithMessage(_ => AdminConsoleText.ErrorKana);
+        RuleFor(m => m.Kana).Required().Matches(@"^[\p{IsHiragana}\u30FC]+$").WithMessage(_ => AdminConsoleText.ErrorKana);
         RuleFor(m => m.Romaji).Required().Matches("^[A-Za-z][A-Za-z' -]*$").WithMessage(_ => AdminConsoleText.ErrorRomaji);
         RuleFor(m => m.PrefectureJa).Required();
         RuleFor(m => m.PrefectureEn).Required();
@@ -148,7 +148,7 @@ public sealed class HoursValidator : AbstractValidator<HoursInput>
                 .WithMessage(_ => AdminRuleContext.Format(AdminConsoleText.ErrorWholeNumbers, 1, 5));
             h.RuleFor(x => x.Open).Must(AdminInputs.IsTime).WithMessage(_ => AdminConsoleText.ErrorTime);
             h.RuleFor(x => x.Close).Must(AdminInputs.IsTime).WithMessage(_ => AdminConsoleText.ErrorTime)
-                .Must((x, close) => string.CompareOrdinal(x.Open, close) < 0).When(x => AdminInputs.IsTime(x.Open) && AdminInputs.IsTime(x.Close))
+                .Must((x, close) => string.CompareOrdinal(x.Open, close) < 0).When(x => AdminInputs.IsTime(x.Open) && AdminInputs.IsTime(x.Close), ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => AdminConsoleText.ErrorOpenBeforeClose);
             h.RuleFor(x => x.SourceQuote).Required();
             h.RuleFor(x => x.SourceDoc).SourceDoc(context).When(x => x.SourceQuote.Length > 0);

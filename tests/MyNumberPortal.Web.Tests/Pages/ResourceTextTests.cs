@@ -8,7 +8,7 @@ public sealed partial class ResourceTextTests
 {
     private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "MyNumberPortal.Web");
 
-    public static readonly TheoryData<string> ResourceSets = new() { "Text", "ChecklistText", "CounterText", "FactCheckText" };
+    public static readonly TheoryData<string> ResourceSets = new() { "Text", "ChecklistText", "CounterText", "FactCheckText", "AdminConsoleText" };
 
     [Theory]
     [MemberData(nameof(ResourceSets))]
