@@ -195,6 +195,21 @@ public sealed class DraftsTests : IAsyncLifetime, IDisposable
         Assert.Equal(draft.Content, (await db.AuditEntries.SingleAsync(a => a.Action == RuleSetDrafts.DiscardAction)).Before);
     }
 
+    [Fact]
+    public async Task Two_admins_opening_a_draft_at_the_same_moment_get_one_draft()
+    {
+        var tasks = Enumerable.Range(0, 4).Select(async i =>
+        {
+            await using var scope = database.Services.CreateAsyncScope();
+            return await Drafts(scope).TryCreateDraftAsync(Koganei, $"admin-{i}");
+        }).ToList();
+        var created = (await Task.WhenAll(tasks)).OfType<RuleSetVersion>().ToList();
+        Assert.Single(created);
+        await using var db = database.CreateContext();
+        Assert.Single(await db.RuleSetVersions.Where(v => v.Scope == Koganei && v.Status == RuleSetStatus.Draft).ToListAsync());
+        Assert.Single(await db.AuditEntries.Where(a => a.Action == RuleSetDrafts.OpenAction).ToListAsync());
+    }
+
     private async Task<(int Versions, int Audits, string Hashes)> Counts()
     {
         await using var db = database.CreateContext();

@@ -85,16 +85,32 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
         db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(a => a.Scope == scope && a.Id == id, ct);
 
     /// <summary>The open draft, or a new one holding the latest published version's content (audited as <see cref="OpenAction"/>).</summary>
-    public async Task<RuleSetVersion> OpenDraftAsync(string scope, string actor, CancellationToken ct = default)
+    public async Task<RuleSetVersion> OpenDraftAsync(string scope, string actor, CancellationToken ct = default) =>
+        await FindDraftAsync(scope, ct) ?? await TryCreateDraftAsync(scope, actor, ct) ?? await FindDraftAsync(scope, ct)
+        ?? throw new InvalidOperationException($"Scope {scope} has no draft and none could be opened.");
+
+    /// <summary>
+    /// A new draft from the latest published version, or null when a draft already exists (or another admin opened one at
+    /// the same moment: the unique version number makes the second insert fail, and nothing of it is kept).
+    /// </summary>
+    public async Task<RuleSetVersion?> TryCreateDraftAsync(string scope, string actor, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (await FindDraftAsync(scope, ct) is { } draft)
+        if (await FindDraftAsync(scope, ct) is not null)
         {
-            return draft;
+            return null;
         }
 
         var latest = await LatestPublishedAsync(scope, ct) ?? throw new InvalidOperationException($"Scope {scope} has no published version to start a draft from.");
-        return await NewDraftAsync(scope, latest.Content, actor, OpenAction, $"Draft opened from version {latest.Version}", $"from v{latest.Version}", ct);
+        try
+        {
+            return await NewDraftAsync(scope, latest.Content, actor, OpenAction, $"Draft opened from version {latest.Version}", $"from v{latest.Version}", ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return null;
+        }
     }
 
     /// <summary>
@@ -289,7 +305,16 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
                 return new(DraftOutcome.Unchanged, null, []);
             }
 
-            return new(DraftOutcome.Done, await NewDraftAsync(scope, content, actor, action, summary, latest is null ? null : $"from v{latest.Version}", ct), []);
+            try
+            {
+                return new(DraftOutcome.Done, await NewDraftAsync(scope, content, actor, action, summary, latest is null ? null : $"from v{latest.Version}", ct), []);
+            }
+            catch (DbUpdateException)
+            {
+                // Another admin opened a draft at the same moment (same version number): theirs stands.
+                db.ChangeTracker.Clear();
+                return await FindDraftAsync(scope, ct) is { } theirs ? await ConflictAsync(theirs, ct) : new(DraftOutcome.NoDraft, null, []);
+            }
         }
 
         if (expectedStamp != draft.ConcurrencyStamp)

@@ -154,7 +154,14 @@ public abstract class AdminPageBase : ComponentBase
                 return;
             }
 
-            draft = await Drafts.OpenDraftAsync(Code, Actor);
+            draft = await Drafts.TryCreateDraftAsync(Code, Actor);
+            if (draft is null)
+            {
+                // Another admin opened a draft at this very moment: theirs wins, and this save is refused like any conflict.
+                await ShowConflictAsync(await Drafts.SaveAsync(Code, Guid.Empty, edited, National, Actor, summary));
+                return;
+            }
+
             stamp = draft.ConcurrencyStamp;
         }
 
