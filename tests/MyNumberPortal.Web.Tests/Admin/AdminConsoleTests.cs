@@ -309,6 +309,114 @@ public sealed class AdminConsoleTests
         Assert.Contains("第3版", history, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_changed_fee_and_a_changed_item_reach_the_resident_checklist_after_publishing()
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        using var resident = factory.CreateClient();
+        var before = await ChecklistAsync(resident, Shinagawa, "reissue", "self");
+        Assert.Contains("1,000", before, StringComparison.Ordinal);
+
+        var fee = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/fees/reissue-fee"), "fee");
+        Set(fee, "Items[0].Amount", "900");
+        Set(fee, "StatedTotal", "1000");
+        var mismatch = await PostAsync(admin, $"/staff/{Shinagawa}/admin/fees/reissue-fee", fee);
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode); // 900 + 200 is not the 1,000 the page states
+        Set(fee, "StatedTotal", "1100");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/staff/{Shinagawa}/admin/fees/reissue-fee", fee)).StatusCode);
+
+        var item = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/items/reissue-photo"), "item");
+        Set(item, "TextJa", "顔写真1枚(縦4.5cm×横3.5cm、6か月以内に撮影)");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/staff/{Shinagawa}/admin/items/reissue-photo", item)).StatusCode);
+        Assert.DoesNotContain("1,100", await ChecklistAsync(resident, Shinagawa, "reissue", "self"), StringComparison.Ordinal);
+
+        var publish = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/publish"), "publish");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/staff/{Shinagawa}/admin/publish", publish)).StatusCode);
+        var after = await ChecklistAsync(resident, Shinagawa, "reissue", "self");
+        Assert.Contains("1,100", after, StringComparison.Ordinal);
+        Assert.Contains("6か月以内に撮影", after, StringComparison.Ordinal);
+
+        var audit = await admin.GetStringAsync($"/staff/{Shinagawa}/admin/audit");
+        Assert.Contains("Fee reissue-fee", audit, StringComparison.Ordinal);
+        Assert.Contains("Item reissue-photo", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_item_can_be_added_and_deleted_again()
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        var form = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/items/new"), "item");
+        Set(form, "Id", "reissue-stamp");
+        Set(form, "TextJa", "印鑑");
+        Set(form, "SourceQuote", "");
+        var missingSource = await PostAsync(admin, $"/staff/{Shinagawa}/admin/items/new", form);
+        Assert.Equal(HttpStatusCode.BadRequest, missingSource.StatusCode);
+        Assert.Contains("f-SourceQuote", await missingSource.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Set(form, "SourceQuote", "申請の際に古いカードをお持ちください。");
+        form.Add(new("Procedures", "reissue"));
+        var created = await PostAsync(admin, $"/staff/{Shinagawa}/admin/items/new", form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains($"/staff/{Shinagawa}/admin/items/reissue-stamp", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var duplicate = await PostAsync(admin, $"/staff/{Shinagawa}/admin/items/new", Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/items/new"), "item")
+            .Select(f => f.Key switch { "Id" => new KeyValuePair<string, string>("Id", "reissue-stamp"), "TextJa" => new("TextJa", "x"), "SourceQuote" => new("SourceQuote", "q"), _ => f }).ToList());
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+
+        var delete = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/items/reissue-stamp"), "delete-item");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/staff/{Shinagawa}/admin/items/reissue-stamp", delete)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/staff/{Shinagawa}/admin/items/reissue-stamp")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_section_edited_as_text_is_checked_with_the_line_of_its_problem()
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        var form = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/section/notes"), "section");
+        var text = form.Single(f => f.Key == "Text").Value;
+        Assert.StartsWith("notes:", text.TrimStart(), StringComparison.Ordinal);
+
+        Set(form, "Text", text + "\n  - id: [broken");
+        var broken = await PostAsync(admin, $"/staff/{Shinagawa}/admin/section/notes", form);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Matches(@"\d+行目:", await broken.Content.ReadAsStringAsync());
+
+        Set(form, "Text", "steps:\n  - id: extra\n    order: 1\n    title: {ja: x}\n");
+        var otherKey = await PostAsync(admin, $"/staff/{Shinagawa}/admin/section/notes", form);
+        Assert.Equal(HttpStatusCode.BadRequest, otherKey.StatusCode);
+
+        Set(form, "Text", text.Replace("severity: warning", "severity: loud", StringComparison.Ordinal));
+        var invalid = await PostAsync(admin, $"/staff/{Shinagawa}/admin/section/notes", form);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("severity", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Set(form, "Text", text.Replace("severity: warning", "severity: info", StringComparison.Ordinal));
+        var saved = await PostAsync(admin, $"/staff/{Shinagawa}/admin/section/notes", form);
+        Assert.True(HttpStatusCode.Redirect == saved.StatusCode, await saved.Content.ReadAsStringAsync());
+        var draft = await admin.GetStringAsync($"/staff/{Shinagawa}/admin/export?version=draft");
+        Assert.DoesNotContain("severity: warning", draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_long_fields_and_unknown_values_get_messages_not_errors()
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        var form = Fields(await PageAsync(admin, Hours), "hours");
+        Set(form, "Hours[0].SourceQuote", new string('あ', 5000));
+        form.Add(new("Hours[0].Days", "someday"));
+        form.Add(new("Hours[999999].Open", "09:00"));
+        var response = await PostAsync(admin, Hours, form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("4000", html, StringComparison.Ordinal);
+        Assert.Contains("選べない値です", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(admin, Hours, [.. form.Where(f => f.Key != "stamp"), new("stamp", "not-a-guid")])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/staff/{Shinagawa}/admin/export?version=abc")).StatusCode);
+    }
+
     private static async Task<(int, int)> CountsAsync(AdminFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
