@@ -80,6 +80,8 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // A page's 4xx without a body (Blazor's answer to a post without a valid antiforgery token) gets a readable page.
+        app.UseEmptyErrorPages();
         app.MapOpenApi();
         return app;
     }

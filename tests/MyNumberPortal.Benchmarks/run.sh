@@ -202,13 +202,13 @@ fuzz() {
   log "4. bad input (tests/MyNumberPortal.Web.Tests, FuzzTests)"
   local status=0 started=$SECONDS
   dotnet test tests/MyNumberPortal.Web.Tests -c Release --nologo -v quiet --filter "FullyQualifiedName~Fuzz" \
-    --logger "console;verbosity=normal" >"$out/fuzz.log" 2>&1 || status=$?
+    --logger "console;verbosity=detailed" >"$out/fuzz.log" 2>&1 || status=$?
   {
     echo "## 4. Bad input"
     echo
     echo "dotnet test tests/MyNumberPortal.Web.Tests -c Release --filter FullyQualifiedName~Fuzz: exit $status in $((SECONDS - started)) s (build included)"
     echo
-    grep -E 'Fuzz: |Passed!|Failed!|Total tests|Passed |Failed ' "$out/fuzz.log" | sed 's/^ */    /' || true
+    grep -E '^ *Fuzz: |Passed FuzzTests|Failed FuzzTests|Passed .*Fuzz|Failed .*Fuzz|Total tests' "$out/fuzz.log" | sed 's/^ */    /' || true
     echo
   } >>"$summary"
   return "$status"
