@@ -53,10 +53,13 @@ machine() {
 
 # ── the portal process ─────────────────────────────────────────────────────────────────────────────────────────
 portal_pid=""
-start_portal() { # $1 = database file
+start_portal() { # $1 = database file, then extra VAR=value settings
+  local db=$1
+  shift
+  # The API's per-client rate limit (120 per 10 s) would turn a load test from one address into 429s: raised here.
   (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Production \
-      "ConnectionStrings__Portal=Data Source=$1" \
-      RateLimits__Api__PermitLimit=1000000000 RateLimits__Api__WindowSeconds=1 \
+      "ConnectionStrings__Portal=Data Source=$db" \
+      RateLimits__Api__PermitLimit=1000000000 RateLimits__Api__WindowSeconds=1 "$@" \
       dotnet MyNumberPortal.Web.dll --urls "$base" >"$out/portal.log" 2>&1) &
   portal_pid=$!
 }
@@ -119,7 +122,7 @@ sample_rss() { # until the file $1 disappears, keep the highest VmRSS of the por
   done
   echo "$max" >"$out/rss.max"
 }
-run_wrk() { # $1 = name, $2 = path, $3 = duration; appends "name key=value…" to $out/wrk.txt
+run_wrk() { # $1 = name, $2 = path, $3 = duration; appends "name key=value…" to $wrk_results
   local flag="$out/sampling"
   touch "$flag"
   sample_rss "$flag" &
@@ -127,46 +130,58 @@ run_wrk() { # $1 = name, $2 = path, $3 = duration; appends "name key=value…" t
   wrk -t"$threads" -c"$connections" -d"$3" --latency -s tests/MyNumberPortal.Benchmarks/wrk/report.lua "$base$2" >"$out/wrk-$1.log"
   rm -f "$flag"
   wait "$sampler"
-  echo "$1 $(grep '^RESULT' "$out/wrk-$1.log" | sed 's/^RESULT //') rss_kb=$(cat "$out/rss.max")" >>"$out/wrk.txt"
+  echo "$1 $(grep '^RESULT' "$out/wrk-$1.log" | sed 's/^RESULT //') rss_kb=$(cat "$out/rss.max")" >>"$wrk_results"
 }
-web() {
-  log "2. web throughput (wrk, $connections connections, $threads threads, $duration per endpoint)"
-  ensure_wrk
-  local db="$out/web.db"
+web_run() { # $1 = label, then extra VAR=value settings for the portal
+  local label=$1 db="$out/web.db"
+  shift
   rm_db "$db"
-  start_portal "$db"
+  start_portal "$db" "$@"
   wait_for "$checklist_path" "$(date +%s%N)" >/dev/null
   for p in "$trivial_path" "$api_path" "$checklist_path"; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$p")" = 200 ] || { echo "not 200: $p" >&2; exit 1; }
   done
-  curl -s "$base$checklist_path" | grep -q 'noto' || true
   # Warm-up (JIT, tiered compilation), not reported.
-  rm -f "$out/wrk.txt"
   for p in "$trivial_path" "$api_path" "$checklist_path"; do
     wrk -t"$threads" -c"$connections" -d3s "$base$p" >/dev/null
   done
-  run_wrk trivial "$trivial_path" "$duration"
-  run_wrk api "$api_path" "$duration"
-  run_wrk checklist "$checklist_path" "$duration"
+  wrk_results="$out/wrk-$label.txt"
+  rm -f "$wrk_results"
+  run_wrk "$label-trivial" "$trivial_path" "$duration"
+  run_wrk "$label-api" "$api_path" "$duration"
+  run_wrk "$label-checklist" "$checklist_path" "$duration"
   stop_portal
+  awk -v label="$label" '
+    { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } names[NR] = $1 }
+    END {
+      t = label "-trivial"
+      for (n = 1; n <= NR; n++) {
+        k = names[n]; endpoint = substr(k, length(label) + 2)
+        printf "| %s | %s | %.0f | %.0f %% | %.2f ms | %.2f ms | %.2f ms | %d/%d/%d/%d | %d | %.0f MB |\n", label, endpoint, v[k, "rps"],
+          100 * v[k, "rps"] / v[t, "rps"], v[k, "p50_us"] / 1000, v[k, "p99_us"] / 1000, v[k, "max_us"] / 1000,
+          v[k, "connect"], v[k, "read"], v[k, "write"], v[k, "timeout"], v[k, "status"], v[k, "rss_kb"] / 1024
+      }
+    }' "$wrk_results" >>"$out/web-table.md"
+}
+web() {
+  log "2. web throughput (wrk, $connections connections, $threads threads, $duration per endpoint)"
+  ensure_wrk
+  rm -f "$out/web-table.md"
+  # As shipped (resident output cache on), then with the cache off: what rendering and serialising cost per request.
+  web_run cached
+  web_run uncached OutputCache__Enabled=false
   {
     echo "## 2. Web throughput"
     echo
-    echo "wrk -t$threads -c$connections -d$duration --latency, one portal process (Release, SQLite), loopback."
+    echo "wrk -t$threads -c$connections -d$duration --latency, one portal process (Release, Production, SQLite), loopback; peak RSS sampled every 0.25 s."
     echo
-    echo "| endpoint | requests/s | ratio to trivial | p50 | p99 | max | errors (connect/read/write/timeout) | non-2xx | peak RSS |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    awk -v trivial="$trivial_path" -v api="$api_path" -v checklist="$checklist_path" '
-      { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } names[NR] = $1 }
-      END {
-        path["trivial"] = trivial; path["api"] = api; path["checklist"] = checklist
-        for (n = 1; n <= NR; n++) {
-          k = names[n]
-          printf "| %s `%s` | %.0f | %.0f %% | %.2f ms | %.2f ms | %.2f ms | %d/%d/%d/%d | %d | %.0f MB |\n", k, path[k], v[k, "rps"],
-            100 * v[k, "rps"] / v["trivial", "rps"], v[k, "p50_us"] / 1000, v[k, "p99_us"] / 1000, v[k, "max_us"] / 1000,
-            v[k, "connect"], v[k, "read"], v[k, "write"], v[k, "timeout"], v[k, "status"], v[k, "rss_kb"] / 1024
-        }
-      }' "$out/wrk.txt"
+    echo "- trivial: \`$trivial_path\`"
+    echo "- api: \`$api_path\`"
+    echo "- checklist: \`$checklist_path\`"
+    echo
+    echo "| output cache | endpoint | requests/s | ratio to trivial | p50 | p99 | max | errors (connect/read/write/timeout) | non-2xx | peak RSS |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    cat "$out/web-table.md"
     echo
   } >>"$summary"
 }
