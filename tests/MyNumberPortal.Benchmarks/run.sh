@@ -106,7 +106,7 @@ bench() {
     echo
     sed 's/^/    /' "$out/cases.txt"
     echo
-    cat "$out"/bdn/results/*-report-github.md | grep '^|'
+    cat "$out"/bdn/results/*-report-github.md | grep '^|' | sed "s/&#39;/'/g"
     echo
   } >>"$summary"
 }
@@ -239,6 +239,7 @@ edit() {
   printf '## 6. Load while editing\n\nPending: needs the admin publish feature (wrk on the checklist page while an admin publishes).\n\n' >>"$summary"
 }
 
+rm -rf "$out"   # no stale figures from an earlier run
 mkdir -p "$out"
 {
   echo "# Performance run $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
