@@ -33,6 +33,9 @@ if [ ${#parts[@]} -eq 0 ]; then
   parts=(bench web startup fuzz crash edit)
 fi
 wants() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
+for p in "${parts[@]}"; do
+  case "$p" in bench | web | startup | fuzz | crash | edit) ;; *) echo "unknown part \"$p\": use bench web startup fuzz crash edit" >&2; exit 2 ;; esac
+done
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -230,6 +233,18 @@ fuzz() {
 }
 
 # ── 5. and 6.: pending the admin publish feature ──────────────────────────────────────────────────────────────
+# To build them: start_portal/stop_portal/wait_for/run_wrk above are the pieces. crash: start_portal on a seeded
+# file, publish in a loop through the admin feature (record each acknowledged version), kill_portal mid-loop, restart,
+# then `PRAGMA integrity_check` (sqlite3 from Debian, or a tiny dotnet check) and compare the stored versions with the
+# acknowledged ones. edit: run_wrk on $checklist_path while publishing alternates two rule sets; every response must
+# match one of the two versions (the output cache key includes the snapshot, so a publish is seen at once).
+kill_portal() { # SIGKILL, no shutdown: for the crash-safety part
+  if [ -n "$portal_pid" ]; then
+    kill -KILL "$portal_pid" 2>/dev/null || true
+    wait "$portal_pid" 2>/dev/null || true
+    portal_pid=""
+  fi
+}
 crash() {
   log "5. crash safety: pending (needs the admin publish feature)"
   printf '## 5. Crash safety\n\nPending: needs the admin publish feature (SIGKILL during repeated publishes, then integrity check).\n\n' >>"$summary"
