@@ -46,6 +46,8 @@ public static class Extensions
         builder.AddRequestLimits();
         // Staff sign-in (docs/staff.md): cookie authentication and the staff policies; residents' pages stay anonymous.
         builder.AddStaffAuthentication();
+        // What residents read is rendered once per answer, language, day and rule snapshot (docs/performance.md).
+        builder.AddResidentOutputCache();
         return builder;
     }
 
@@ -79,7 +81,10 @@ public static class Extensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
+        // A page's 4xx without a body (Blazor's answer to a post without a valid antiforgery token) gets a readable page.
+        app.UseEmptyErrorPages();
         app.MapOpenApi();
         return app;
     }

@@ -1,6 +1,7 @@
 using MyNumberPortal.Web;
 using MyNumberPortal.Web.Apis;
 using MyNumberPortal.Web.Components;
+using MyNumberPortal.Web.Infrastructure;
 using MyNumberPortal.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(CreateStaffCommand.HostArgs(args));
@@ -22,7 +23,7 @@ app.MapLanguageApi();
 app.MapAdminApi();
 app.MapAdminFactCheckApi();
 app.MapHealth();
-app.MapRazorComponents<App>().AllowHead();
+app.MapRazorComponents<App>().AllowHead().CacheOutput(ResidentOutputCache.PolicyName);
 
 await app.RunAsync();
 

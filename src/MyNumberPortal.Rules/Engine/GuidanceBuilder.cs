@@ -106,10 +106,32 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
 
     private List<GuidanceCounter> Counters(bool covered)
     {
-        var matches = rules.Counters
-            .Select(c => (Counter: c, Accepts: c.Accepts.Count == 0 ? null : c.Accepts.Where(Applies).ToList()))
-            .Where(m => m.Accepts is null || m.Accepts.Count > 0)
-            .ToList();
+        // A counter with no acceptance list takes every case; otherwise the acceptances that apply (none: not listed).
+        // Written as loops: most counters take none of a given case, and this runs on every request.
+        var matches = new List<(CompiledCounter Counter, List<Scoped<CounterAcceptance>>? Accepts)>();
+        foreach (var c in rules.Counters)
+        {
+            if (c.Accepts.Count == 0)
+            {
+                matches.Add((c, null));
+                continue;
+            }
+
+            List<Scoped<CounterAcceptance>>? accepts = null;
+            foreach (var accept in c.Accepts)
+            {
+                if (Applies(accept))
+                {
+                    (accepts ??= []).Add(accept);
+                }
+            }
+
+            if (accepts is not null)
+            {
+                matches.Add((c, accepts));
+            }
+        }
+
         if (!covered && matches.Count == 0)
         {
             // Not covered for this applicant: still show where the procedure is handled, so there is a phone to call.

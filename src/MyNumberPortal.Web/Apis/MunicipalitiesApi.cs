@@ -16,7 +16,7 @@ public static class MunicipalitiesApi
 
     public static IEndpointRouteBuilder MapMunicipalitiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/municipalities").WithTags("Municipalities");
+        var api = app.MapGroup("/api/municipalities").WithTags("Municipalities").CacheOutput(ResidentOutputCache.PolicyName);
         api.MapGet("", ListMunicipalities).WithName("ListMunicipalities")
             .WithSummary("The municipalities the portal covers, with their rule set in force today.");
         api.MapGet("/{code}/procedures", ListProcedures).WithName("ListProcedures")

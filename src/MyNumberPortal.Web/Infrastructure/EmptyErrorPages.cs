@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace MyNumberPortal.Web.Infrastructure;
+
+/// <summary>
+/// A readable page for a page's error that has no body. Blazor's form handling answers a post without a valid
+/// antiforgery token (a forged or expired form, or any POST to a page without one) with a bare 400 whose Content-Type
+/// is already text/html, so the status code pages leave it empty; found by the bad-input tests
+/// (tests/MyNumberPortal.Web.Tests/Operations/FuzzTests.cs). This writes a short page, in Japanese and English,
+/// saying what happened and what to do.
+/// </summary>
+public static class EmptyErrorPages
+{
+    /// <summary>Put after <c>UseAntiforgery</c>, so it sees the pages' responses before anything is sent.</summary>
+    public static IApplicationBuilder UseEmptyErrorPages(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        await next(context);
+        var response = context.Response;
+        if (response.StatusCode is >= 400 and < 500 && !response.HasStarted && response.ContentLength is null or 0
+            && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+            && !HttpMethods.IsHead(context.Request.Method))
+        {
+            response.ContentType = "text/html; charset=utf-8";
+            response.ContentLength = null;
+            await response.WriteAsync(Page(response.StatusCode), context.RequestAborted);
+        }
+    });
+
+    /// <summary>The page for a status: a form that could not be accepted (400), or a generic request error.</summary>
+    public static string Page(int status)
+    {
+        var (ja, en) = status == StatusCodes.Status400BadRequest
+            ? ("フォームを受け付けられませんでした。期限が切れたか、このサイトのページから送られていません。前のページに戻り、ページを読み込み直してからもう一度送ってください。",
+                "The form could not be accepted: it has expired, or it was not sent from a page of this site. Go back, reload the page and send it again.")
+            : ("この要求には応えられません。", "This request cannot be answered.");
+        return $"""
+            <!DOCTYPE html>
+            <html lang="ja">
+            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{status} — マイナンバーカードの手続き</title><link rel="stylesheet" href="/css/site.css" /></head>
+            <body><main id="main">
+            <h1>{WebUtility.HtmlEncode(ja)}</h1>
+            <p lang="en">{WebUtility.HtmlEncode(en)}</p>
+            <p><a href="/">トップページへ戻る</a> / <a href="/" lang="en">Back to the start</a></p>
+            </main></body>
+            </html>
+            """;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace MyNumberPortal.Web.Infrastructure;
+
+/// <summary>
+/// Output caching of what residents read (docs/performance.md): the guide pages (/guide/**) and the JSON API. A
+/// response is a pure function of its exact path and query, the language, today's date in Japan and the rule snapshot,
+/// so the same answer is rendered once and then served from memory until one of those changes (or 60 s pass).
+/// </summary>
+/// <remarks>
+/// <para>Only anonymous GET/HEAD 200 responses without <c>Set-Cookie</c> are stored (the framework's default policy);
+/// staff pages never are: they carry antiforgery tokens bound to one browser.</para>
+/// <para>The key holds the raw path and query string, case and order kept: the framework's own key upper-cases the
+/// path and query names, which the portal does not treat alike (<c>Applicant=self</c> is an unknown question).</para>
+/// <para><c>OutputCache:Enabled=false</c> turns it off (run.sh measures both ways).</para>
+/// </remarks>
+public static class ResidentOutputCache
+{
+    public const string PolicyName = "resident";
+
+    /// <summary>How long an entry lives at most.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    public static WebApplicationBuilder AddResidentOutputCache(this WebApplicationBuilder builder)
+    {
+        var enabled = builder.Configuration.GetValue("OutputCache:Enabled", true);
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 32 * 1024 * 1024;
+            o.MaximumBodySize = 512 * 1024;
+            o.DefaultExpirationTimeSpan = Lifetime;
+            o.AddPolicy(PolicyName, b => b
+                .With(c => enabled && IsResidentPath(c.HttpContext.Request.Path))
+                .Expire(Lifetime)
+                .SetVaryByQuery([])
+                .VaryByValue(c => new("path", c.Request.Path.Value ?? ""))
+                .VaryByValue(c => new("query", c.Request.QueryString.Value ?? ""))
+                .VaryByValue(c => new("lang", CultureInfo.CurrentUICulture.Name))
+                .VaryByValue(c => new("today", c.RequestServices.GetRequiredService<PortalClock>().Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                .VaryByValue(c => new("rules", RulesKey(c.RequestServices.GetRequiredService<RuleCatalogAccessor>().Current))));
+        });
+        return builder;
+    }
+
+    /// <summary>The resident guide pages and the public API: never the staff pages.</summary>
+    public static bool IsResidentPath(PathString path) =>
+        path.StartsWithSegments("/guide", StringComparison.Ordinal) || path.StartsWithSegments("/api/municipalities", StringComparison.Ordinal);
+
+    /// <summary>The snapshot in force: its change stamp and the instance (a rebuilt catalog is a new key).</summary>
+    private static string RulesKey(Rules.Engine.RuleCatalog catalog) =>
+        string.Create(CultureInfo.InvariantCulture, $"{catalog.Stamp}:{RuntimeHelpers.GetHashCode(catalog)}");
+}

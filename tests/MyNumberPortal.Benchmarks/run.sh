@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# Performance and reliability evidence (issue 7, docs/performance.md): one command reruns everything.
+#
+#   bash tests/MyNumberPortal.Benchmarks/run.sh                 # every part
+#   bash tests/MyNumberPortal.Benchmarks/run.sh web startup     # only some: bench web startup fuzz crash edit
+#
+# Installs wrk from Debian if missing, publishes the portal in Release, and writes the results to
+# artifacts/performance/ (summary.md, plus the raw BenchmarkDotNet reports and wrk lines).
+# Environment: WRK_DURATION (default 12s), WRK_CONNECTIONS (32), WRK_THREADS (2), PORT (5380).
+# Only loopback addresses are used.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+out="$root/artifacts/performance"
+app="$out/app"
+duration=${WRK_DURATION:-12s}
+connections=${WRK_CONNECTIONS:-32}
+threads=${WRK_THREADS:-2}
+port=${PORT:-5380}
+base="http://127.0.0.1:$port"
+summary="$out/summary.md"
+
+# The cases measured: the most complex seed case (found by the benchmarks' `--cases`): 新潟市, reissue by a legal
+# agent after a loss outside, holder under 15, five questions answered.
+case_query="applicant=legal-agent&reissue-reason=lost&lost-where=outside&holder-status=under-15&relation-local=yes&noto-earthquake=yes"
+trivial_path="/health/live"
+api_path="/api/municipalities/151009/procedures/reissue/guidance?$case_query"
+checklist_path="/guide/151009/reissue?$case_query"
+
+parts=("$@")
+if [ ${#parts[@]} -eq 0 ]; then
+  parts=(bench web startup fuzz crash edit)
+fi
+wants() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
+for p in "${parts[@]}"; do
+  case "$p" in bench | web | startup | fuzz | crash | edit) ;; *) echo "unknown part \"$p\": use bench web startup fuzz crash edit" >&2; exit 2 ;; esac
+done
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+ensure_wrk() {
+  command -v wrk >/dev/null 2>&1 && return
+  local sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk \
+    || { "${sudo_cmd[@]}" apt-get update && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; }
+}
+
+machine() {
+  echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) memory"
+  echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "- .NET: SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ {v=$2} END {print v}')"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: figures are noisy)"
+}
+
+# ── the portal process ─────────────────────────────────────────────────────────────────────────────────────────
+portal_pid=""
+start_portal() { # $1 = database file, then extra VAR=value settings
+  local db=$1
+  shift
+  # The API's per-client rate limit (120 per 10 s) would turn a load test from one address into 429s: raised here.
+  (cd "$app" && exec env ASPNETCORE_ENVIRONMENT=Production \
+      "ConnectionStrings__Portal=Data Source=$db" \
+      RateLimits__Api__PermitLimit=1000000000 RateLimits__Api__WindowSeconds=1 "$@" \
+      dotnet MyNumberPortal.Web.dll --urls "$base" >"$out/portal.log" 2>&1) &
+  portal_pid=$!
+}
+stop_portal() {
+  if [ -n "$portal_pid" ]; then
+    kill "$portal_pid" 2>/dev/null || true
+    wait "$portal_pid" 2>/dev/null || true
+    portal_pid=""
+  fi
+}
+trap stop_portal EXIT
+wait_for() { # $1 = path; prints the milliseconds since $2 (ns) when it first answers 200
+  local code
+  for _ in $(seq 1 3000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$base$1" || true)
+    if [ "$code" = 200 ]; then
+      echo $(( ($(date +%s%N) - $2) / 1000000 ))
+      return 0
+    fi
+    kill -0 "$portal_pid" 2>/dev/null || { echo "portal exited; see $out/portal.log" >&2; return 1; }
+    sleep 0.01
+  done
+  echo "no 200 from $1 after 30 s" >&2
+  return 1
+}
+rm_db() { rm -f "$1" "$1-wal" "$1-shm"; }
+
+publish() {
+  log "publish the portal (Release) to $app"
+  rm -rf "$app"
+  dotnet publish src/MyNumberPortal.Web -c Release -o "$app" --nologo -v quiet
+}
+
+# ── 1. rules engine ────────────────────────────────────────────────────────────────────────────────────────────
+bench() {
+  log "1. rules engine (BenchmarkDotNet, ShortRun)"
+  dotnet build tests/MyNumberPortal.Benchmarks -c Release --nologo -v quiet
+  local dll=tests/MyNumberPortal.Benchmarks/bin/Release/net10.0/MyNumberPortal.Benchmarks.dll
+  dotnet "$dll" --cases | tee "$out/cases.txt"
+  rm -rf "$out/bdn"
+  dotnet "$dll" --filter '*' --artifacts "$out/bdn" --exporters github >"$out/bdn.log"
+  {
+    echo "## 1. Rules engine"
+    echo
+    sed 's/^/    /' "$out/cases.txt"
+    echo
+    cat "$out"/bdn/results/*-report-github.md | grep '^|' | sed "s/&#39;/'/g"
+    echo
+  } >>"$summary"
+}
+
+# ── 2. web throughput ──────────────────────────────────────────────────────────────────────────────────────────
+rss_max_kb=0
+sample_rss() { # until the file $1 disappears, keep the highest VmRSS of the portal in $out/rss.max
+  local max=0 rss
+  while [ -e "$1" ]; do
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$portal_pid/status" 2>/dev/null || echo 0)
+    [ "${rss:-0}" -gt "$max" ] && max=$rss
+    sleep 0.25
+  done
+  echo "$max" >"$out/rss.max"
+}
+run_wrk() { # $1 = name, $2 = path, $3 = duration; appends "name key=value…" to $wrk_results
+  local flag="$out/sampling"
+  touch "$flag"
+  sample_rss "$flag" &
+  local sampler=$!
+  wrk -t"$threads" -c"$connections" -d"$3" --latency -s tests/MyNumberPortal.Benchmarks/wrk/report.lua "$base$2" >"$out/wrk-$1.log"
+  rm -f "$flag"
+  wait "$sampler"
+  echo "$1 $(grep '^RESULT' "$out/wrk-$1.log" | sed 's/^RESULT //') rss_kb=$(cat "$out/rss.max")" >>"$wrk_results"
+}
+web_run() { # $1 = label, then extra VAR=value settings for the portal
+  local label=$1 db="$out/web.db"
+  shift
+  rm_db "$db"
+  start_portal "$db" "$@"
+  wait_for "$checklist_path" "$(date +%s%N)" >/dev/null
+  for p in "$trivial_path" "$api_path" "$checklist_path"; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$p")" = 200 ] || { echo "not 200: $p" >&2; exit 1; }
+  done
+  # Warm-up (JIT, tiered compilation), not reported.
+  for p in "$trivial_path" "$api_path" "$checklist_path"; do
+    wrk -t"$threads" -c"$connections" -d3s "$base$p" >/dev/null
+  done
+  wrk_results="$out/wrk-$label.txt"
+  rm -f "$wrk_results"
+  run_wrk "$label-trivial" "$trivial_path" "$duration"
+  run_wrk "$label-api" "$api_path" "$duration"
+  run_wrk "$label-checklist" "$checklist_path" "$duration"
+  stop_portal
+  awk -v label="$label" '
+    { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[$1, kv[1]] = kv[2] } names[NR] = $1 }
+    END {
+      t = label "-trivial"
+      for (n = 1; n <= NR; n++) {
+        k = names[n]; endpoint = substr(k, length(label) + 2)
+        printf "| %s | %s | %.0f | %.0f %% | %.2f ms | %.2f ms | %.2f ms | %d/%d/%d/%d | %d | %.0f MB |\n", label, endpoint, v[k, "rps"],
+          100 * v[k, "rps"] / v[t, "rps"], v[k, "p50_us"] / 1000, v[k, "p99_us"] / 1000, v[k, "max_us"] / 1000,
+          v[k, "connect"], v[k, "read"], v[k, "write"], v[k, "timeout"], v[k, "status"], v[k, "rss_kb"] / 1024
+      }
+    }' "$wrk_results" >>"$out/web-table.md"
+}
+web() {
+  log "2. web throughput (wrk, $connections connections, $threads threads, $duration per endpoint)"
+  ensure_wrk
+  rm -f "$out/web-table.md"
+  # As shipped (resident output cache on), then with the cache off: what rendering and serialising cost per request.
+  web_run cached
+  web_run uncached OutputCache__Enabled=false
+  {
+    echo "## 2. Web throughput"
+    echo
+    echo "wrk -t$threads -c$connections -d$duration --latency, one portal process (Release, Production, SQLite), loopback; peak RSS sampled every 0.25 s."
+    echo
+    echo "- trivial: \`$trivial_path\`"
+    echo "- api: \`$api_path\`"
+    echo "- checklist: \`$checklist_path\`"
+    echo
+    echo "| output cache | endpoint | requests/s | ratio to trivial | p50 | p99 | max | errors (connect/read/write/timeout) | non-2xx | peak RSS |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    cat "$out/web-table.md"
+    echo
+  } >>"$summary"
+}
+
+# ── 3. start-up ────────────────────────────────────────────────────────────────────────────────────────────────
+startup() {
+  log "3. start-up (process start to the first 200 from the checklist page)"
+  local db="$out/startup.db" empty=() seeded=() ms
+  for _ in 1 2 3; do
+    rm_db "$db"
+    start_portal "$db"
+    empty+=("$(wait_for "$checklist_path" "$(date +%s%N)")")
+    stop_portal
+    start_portal "$db"
+    seeded+=("$(wait_for "$checklist_path" "$(date +%s%N)")")
+    stop_portal
+  done
+  rm_db "$db"
+  median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+  {
+    echo "## 3. Start-up"
+    echo
+    echo "| database | runs (ms) | median |"
+    echo "|---|---|---:|"
+    echo "| empty SQLite file (migrate + seed) | ${empty[*]} | $(median "${empty[@]}") ms |"
+    echo "| already seeded | ${seeded[*]} | $(median "${seeded[@]}") ms |"
+    echo
+  } >>"$summary"
+}
+
+# ── 4. bad input ───────────────────────────────────────────────────────────────────────────────────────────────
+fuzz() {
+  log "4. bad input (tests/MyNumberPortal.Web.Tests, FuzzTests)"
+  local status=0 started=$SECONDS
+  dotnet test tests/MyNumberPortal.Web.Tests -c Release --nologo -v quiet --filter "FullyQualifiedName~Fuzz" \
+    --logger "console;verbosity=detailed" >"$out/fuzz.log" 2>&1 || status=$?
+  {
+    echo "## 4. Bad input"
+    echo
+    echo "dotnet test tests/MyNumberPortal.Web.Tests -c Release --filter FullyQualifiedName~Fuzz: exit $status in $((SECONDS - started)) s (build included)"
+    echo
+    grep -E '^ *Fuzz: |Passed FuzzTests|Failed FuzzTests|Passed .*Fuzz|Failed .*Fuzz|Total tests' "$out/fuzz.log" | sed 's/^ */    /' || true
+    echo
+  } >>"$summary"
+  return "$status"
+}
+
+# ── 5. and 6.: pending the admin publish feature ──────────────────────────────────────────────────────────────
+# To build them: start_portal/stop_portal/wait_for/run_wrk above are the pieces. crash: start_portal on a seeded
+# file, publish in a loop through the admin feature (record each acknowledged version), kill_portal mid-loop, restart,
+# then `PRAGMA integrity_check` (sqlite3 from Debian, or a tiny dotnet check) and compare the stored versions with the
+# acknowledged ones. edit: run_wrk on $checklist_path while publishing alternates two rule sets; every response must
+# match one of the two versions (the output cache key includes the snapshot, so a publish is seen at once).
+kill_portal() { # SIGKILL, no shutdown: for the crash-safety part
+  if [ -n "$portal_pid" ]; then
+    kill -KILL "$portal_pid" 2>/dev/null || true
+    wait "$portal_pid" 2>/dev/null || true
+    portal_pid=""
+  fi
+}
+crash() {
+  log "5. crash safety: pending (needs the admin publish feature)"
+  printf '## 5. Crash safety\n\nPending: needs the admin publish feature (SIGKILL during repeated publishes, then integrity check).\n\n' >>"$summary"
+}
+edit() {
+  log "6. load while editing: pending (needs the admin publish feature)"
+  printf '## 6. Load while editing\n\nPending: needs the admin publish feature (wrk on the checklist page while an admin publishes).\n\n' >>"$summary"
+}
+
+rm -rf "$out"   # no stale figures from an earlier run
+mkdir -p "$out"
+{
+  echo "# Performance run $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo
+  machine
+  echo
+} >"$summary"
+
+if wants web || wants startup; then publish; fi
+status=0
+wants bench && bench
+wants web && web
+wants startup && startup
+wants fuzz && { fuzz || status=$?; }
+wants crash && crash
+wants edit && edit
+echo >&2
+cat "$summary"
+exit "$status"
