@@ -310,3 +310,13 @@ public sealed class PublishValidator : AbstractValidator<PublishInput>
         RuleFor(p => p.Comment).MaximumLength(500).WithMessage(_ => AdminRuleContext.Format(AdminConsoleText.ErrorTooLong, 500));
     }
 }
+
+/// <summary>Rule-file text posted as a whole (a section, an import): present and not too long; its content is then checked by the engine, line by line.</summary>
+public sealed class RuleTextValidator : AbstractValidator<string>
+{
+    public RuleTextValidator()
+    {
+        RuleFor(t => t).Must(t => t.Trim().Length > 0).WithMessage(_ => AdminConsoleText.ErrorImportEmpty).OverridePropertyName("Text")
+            .MaximumLength(RuleFileCheck.MaxLength).WithMessage(_ => AdminRuleContext.Format(AdminConsoleText.ErrorTooLong, RuleFileCheck.MaxLength)).OverridePropertyName("Text");
+    }
+}

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using MyNumberPortal.Web.Resources;
 
 namespace MyNumberPortal.Web.Infrastructure;
 
@@ -29,18 +31,18 @@ public static class EmptyErrorPages
     /// <summary>The page for a status: a form that could not be accepted (400), or a generic request error.</summary>
     public static string Page(int status)
     {
-        var (ja, en) = status == StatusCodes.Status400BadRequest
-            ? ("フォームを受け付けられませんでした。期限が切れたか、このサイトのページから送られていません。前のページに戻り、ページを読み込み直してからもう一度送ってください。",
-                "The form could not be accepted: it has expired, or it was not sent from a page of this site. Go back, reload the page and send it again.")
-            : ("この要求には応えられません。", "This request cannot be answered.");
+        var ja = CultureInfo.GetCultureInfo("ja");
+        var en = CultureInfo.GetCultureInfo("en");
+        var key = status == StatusCodes.Status400BadRequest ? nameof(Text.ErrorPageFormRejected) : nameof(Text.ErrorPageGeneric);
+        string T(string name, CultureInfo culture) => WebUtility.HtmlEncode(Text.ResourceManager.GetString(name, culture) ?? name);
         return $"""
             <!DOCTYPE html>
             <html lang="ja">
-            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{status} — マイナンバーカードの手続き</title><link rel="stylesheet" href="/css/site.css" /></head>
+            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{status} — {T(nameof(Text.SiteName), ja)}</title><link rel="stylesheet" href="/css/site.css" /></head>
             <body><main id="main">
-            <h1>{WebUtility.HtmlEncode(ja)}</h1>
-            <p lang="en">{WebUtility.HtmlEncode(en)}</p>
-            <p><a href="/">トップページへ戻る</a> / <a href="/" lang="en">Back to the start</a></p>
+            <h1>{T(key, ja)}</h1>
+            <p lang="en">{T(key, en)}</p>
+            <p><a href="/">{T(nameof(Text.GoToStart), ja)}</a> / <a href="/" lang="en">{T(nameof(Text.GoToStart), en)}</a></p>
             </main></body>
             </html>
             """;

@@ -198,6 +198,14 @@ public sealed class AdminValidatorTests
     }
 
     [Fact]
+    public void Rule_text_must_be_given_and_not_too_long()
+    {
+        Assert.Empty(Fields(new RuleTextValidator(), "notes: []"));
+        Assert.Equal(["Text"], Fields(new RuleTextValidator(), "  \n "));
+        Assert.Equal(["Text"], Fields(new RuleTextValidator(), new string('x', MyNumberPortal.Rules.Engine.RuleFileCheck.MaxLength + 1)));
+    }
+
+    [Fact]
     public void Messages_follow_the_page_language()
     {
         var before = CultureInfo.CurrentUICulture;
