@@ -51,6 +51,7 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             Assert.Equal(1, await page.Locator(".error-summary a[href='#f-Hours-1-Close']").CountAsync());
             Assert.Contains("終了時刻", await page.Locator("#f-Hours-1-Close-error").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("08:00", await page.Locator("#f-Hours-1-Close").InputValueAsync());
+            await SaveScreenshotAsync(page, "admin-hours-error");
             var errorHtml = await page.ContentAsync();
             await axePage.SetContentAsync(errorHtml);
             await AssertAxeAsync(axePage, "hours-form-error");
@@ -59,6 +60,7 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form.admin-form button[type=submit]")));
             Assert.Equal(1, await page.Locator(".admin-notice-saved").CountAsync());
             Assert.Equal("19:30", await page.Locator("#f-Hours-1-Close").InputValueAsync());
+            await SaveScreenshotAsync(page, "admin-hours-saved");
 
             // The preview shows the draft; residents still see the published hours.
             Assert.Equal(200, await OpenAsync(page, $"{Admin}/preview/reissue"));
@@ -71,6 +73,7 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             // Publish from today.
             Assert.Equal(200, await OpenAsync(page, $"{Admin}/publish"));
             await AssertNoViolationsAsync(axePage, $"{Admin}/publish", "publish");
+            await SaveScreenshotAsync(page, "admin-publish");
             await page.Locator("#f-Comment").FillAsync("交付特設会場 火曜日は19:30まで");
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form.admin-form button[type=submit]")));
             Assert.Equal($"{Admin}/history", new Uri(page.Url).AbsolutePath);
@@ -104,6 +107,14 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             await axeContext.CloseAsync();
             await context.CloseAsync();
         }
+    }
+
+    /// <summary>A full-page picture for people to look at (artifacts/screenshots/, not checked).</summary>
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(BrowserFixture.RepositoryRoot, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     private static async Task<IEnumerable<Cookie>> CopyCookiesAsync(IBrowserContext context) =>

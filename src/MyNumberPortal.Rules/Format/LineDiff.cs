@@ -98,7 +98,7 @@ public static class LineDiff
                     x++;
                     y++;
                 }
-                else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y]))
+                else if (y < m && (x == n || lcs[x, y + 1] > lcs[x + 1, y]))
                 {
                     result.Add(new('+', head + y + 1, b[head + y]));
                     y++;

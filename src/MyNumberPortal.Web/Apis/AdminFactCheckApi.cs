@@ -31,7 +31,7 @@ public static class AdminFactCheckApi
         return app;
     }
 
-    private static IResult DownloadCsv(string code, HttpContext context, RuleCatalogAccessor catalog, PortalClock clock)
+    private static async Task<IResult> DownloadCsv(string code, HttpContext context, RuleCatalogAccessor catalog, PortalClock clock, MyNumberPortal.Data.Publishing.RuleSetDrafts drafts)
     {
         var date = clock.Today;
         var query = context.Request.Query["date"];
@@ -53,7 +53,15 @@ public static class AdminFactCheckApi
                 detail: $"No rule set is published for \"{code}\".");
         }
 
-        if (current.Resolve(code, date) is not { } rules)
+        var fromDraft = MyNumberPortal.Web.Admin.DraftRules.Asked(context);
+        var rules = fromDraft ? await MyNumberPortal.Web.Admin.DraftRules.CompileAsync(drafts, current, code, context.RequestAborted) : current.Resolve(code, date);
+        if (fromDraft && rules is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No draft",
+                detail: $"{code} has no open draft. Leave out draft=1 for the published rules.");
+        }
+
+        if (rules is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No rule set on that date",
                 detail: $"No rule set of {code} was in force on {DateText.Iso(date)}.");

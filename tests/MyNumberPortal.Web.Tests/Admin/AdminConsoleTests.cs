@@ -343,6 +343,27 @@ public sealed class AdminConsoleTests
     }
 
     [Fact]
+    public async Task The_fact_check_table_can_be_read_from_the_draft_before_publishing()
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        Assert.Contains("下書きがありません", await admin.GetStringAsync($"/staff/{Shinagawa}/admin/fact-check?draft=1"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/staff/{Shinagawa}/admin/fact-check.csv?draft=1")).StatusCode);
+
+        var fee = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/fees/reissue-fee"), "fee");
+        Set(fee, "Items[0].Amount", "900");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/staff/{Shinagawa}/admin/fees/reissue-fee", fee)).StatusCode);
+
+        var published = await admin.GetStringAsync($"/staff/{Shinagawa}/admin/fact-check");
+        var draft = await admin.GetStringAsync($"/staff/{Shinagawa}/admin/fact-check?draft=1");
+        Assert.DoesNotContain("1,100", published, StringComparison.Ordinal);
+        Assert.Contains("1,100", draft, StringComparison.Ordinal);
+        Assert.Contains("第2版", draft, StringComparison.Ordinal);
+        Assert.Contains("1,100", await admin.GetStringAsync($"/staff/{Shinagawa}/admin/fact-check.csv?draft=1"), StringComparison.Ordinal);
+        Assert.DoesNotContain("1,100", await admin.GetStringAsync($"/staff/{Shinagawa}/admin/fact-check.csv"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_item_can_be_added_and_deleted_again()
     {
         using var factory = new AdminFactory();
