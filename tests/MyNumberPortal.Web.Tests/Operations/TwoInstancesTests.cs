@@ -265,33 +265,19 @@ public sealed class TwoInstancesTests(TwoInstancesFixture portals, ITestOutputHe
         var location = published.Headers.Location!.OriginalString;
         var version = int.Parse(location[(location.IndexOf("published=", StringComparison.Ordinal) + "published=".Length)..], System.Globalization.CultureInfo.InvariantCulture);
 
-        // Poll both instances' resident page (not the console) until each serves the new closing time.
-        var seen = new Dictionary<string, TimeSpan>();
-        while (seen.Count < 2 && clock.Elapsed < PropagationLimit)
+        // Watch both instances' resident page (not the console) at once, each until it serves the new closing time.
+        var watches = await Task.WhenAll(new[] { portals.A, portals.B }.Select(p => WatchAsync(p, resident, "17:30", clock)));
+        foreach (var watch in watches)
         {
-            foreach (var portal in new[] { portals.A, portals.B }.Where(p => !seen.ContainsKey(p.Name)))
-            {
-                if ((await portal.Client.GetStringAsync(new Uri(resident, UriKind.Relative))).Contains("17:30", StringComparison.Ordinal))
-                {
-                    seen[portal.Name] = clock.Elapsed;
-                }
-            }
-
-            if (seen.Count < 2)
-            {
-                await Task.Delay(100);
-            }
+            output.WriteLine(watch.Seen is { } delay
+                ? $"instance {watch.Portal.Name} served 品川区 version {version} (effective {effective}) at most {delay.TotalSeconds:0.00} s after A's publish answered, on poll {watch.Polls} (Rules:RefreshSeconds={TwoInstancesFixture.RefreshSeconds})"
+                : $"instance {watch.Portal.Name} did not serve version {version} within {PropagationLimit.TotalSeconds} s ({watch.Polls} polls)");
         }
 
-        foreach (var (name, delay) in seen.OrderBy(s => s.Key))
-        {
-            output.WriteLine($"instance {name} served 品川区 version {version} (effective {effective}) {delay.TotalSeconds:0.00} s after A's publish answered (Rules:RefreshSeconds={TwoInstancesFixture.RefreshSeconds})");
-        }
-
-        Assert.True(seen.Count == 2,
-            $"within {PropagationLimit.TotalSeconds} s only [{string.Join(", ", seen.Keys)}] served the new hours.\nA:\n{portals.A.Output}\nB:\n{portals.B.Output}");
-        // The publishing instance rebuilds its snapshot before it answers, so it serves the change on the first look.
-        Assert.True(seen["A"] < TimeSpan.FromSeconds(2), $"A took {seen["A"].TotalSeconds:0.00} s");
+        Assert.True(watches.All(w => w.Seen is not null),
+            $"within {PropagationLimit.TotalSeconds} s only [{string.Join(", ", watches.Where(w => w.Seen is not null).Select(w => w.Portal.Name))}] served the new hours.\nA:\n{portals.A.Output}\nB:\n{portals.B.Output}");
+        // The publishing instance rebuilds its snapshot before it answers, so its very first page has the change.
+        Assert.Equal(1, watches[0].Polls);
 
         using var api = await portals.B.Client.GetAsync(new Uri($"api/municipalities/{Shinagawa}/procedures/reissue/guidance?{query}", UriKind.Relative));
         var json = await api.Content.ReadAsStringAsync();
@@ -336,6 +322,35 @@ public sealed class TwoInstancesTests(TwoInstancesFixture portals, ITestOutputHe
         const string stored = "Stored data-protection element";
         Assert.Contains(stored, portals.A.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(stored, portals.B.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Polls <paramref name="url"/> on one instance (every 100 ms, each request up to the client's timeout) until the page
+    /// contains <paramref name="text"/> or <see cref="PropagationLimit"/> has passed on <paramref name="clock"/>. The
+    /// time kept is when the answer that had it arrived: an upper bound of the true delay.
+    /// </summary>
+    private static async Task<(PortalProcess Portal, TimeSpan? Seen, int Polls)> WatchAsync(PortalProcess portal, string url, string text, Stopwatch clock)
+    {
+        var polls = 0;
+        while (clock.Elapsed < PropagationLimit)
+        {
+            polls++;
+            try
+            {
+                if ((await portal.Client.GetStringAsync(new Uri(url, UriKind.Relative))).Contains(text, StringComparison.Ordinal))
+                {
+                    return (portal, clock.Elapsed, polls);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // A slow or failed answer on a loaded machine: poll again until the limit; the caller reports the output.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return (portal, null, polls);
     }
 
     /// <summary>Signs in on A with the real form (GET for the token, POST), and checks that the staff cookie came back.</summary>
