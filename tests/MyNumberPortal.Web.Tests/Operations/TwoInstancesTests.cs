@@ -45,7 +45,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public PortalProcess B => b ?? throw new InvalidOperationException("Portal B did not start.");
 
-    /// <summary>The admin side: the Data project's services on the shared file (the test process's own connection).</summary>
+    /// <summary>The Data project's services on the shared file (the test process's own connection), to look into the database.</summary>
     public IServiceProvider Store => services ?? throw new InvalidOperationException("Not initialized.");
 
     public async Task InitializeAsync()
@@ -128,6 +128,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         {
             environment[key] = value;
         }
+
         for (var attempt = 1; ; attempt++)
         {
             var portal = PortalProcess.Start(name, environment);
