@@ -2,17 +2,20 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MyNumberPortal.Web.Infrastructure;
+using MyNumberPortal.Web.Staff;
+using MyNumberPortal.Web.Tests.Staff;
 
 namespace MyNumberPortal.Web.Tests.Operations;
 
-/// <summary>Rate limits (the API, the sign-in policy) and request size limits, with low limits from configuration.</summary>
+/// <summary>
+/// Rate limits (the API, the sign-in form) and request size limits, with low limits from configuration. The sign-in
+/// limit on a real process behind forwarded headers, per client address: <see cref="TwoInstancesTests"/>.
+/// </summary>
 public sealed class RateLimitTests
 {
     [Fact]
@@ -51,23 +54,28 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task The_sign_in_policy_limits_attempts_but_not_showing_the_form()
+    public async Task The_sign_in_form_limits_attempts_with_429_and_Retry_After_but_not_showing_the_form()
     {
-        using var factory = new LowLimitFactory();
-        var client = factory.CreateClient();
+        using var factory = new SignInLimitFactory();
+        using var client = factory.CreateStaffClient();
         for (var i = 0; i < 10; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/test-sign-in")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/sign-in")).StatusCode);
         }
 
-        for (var i = 0; i < LowLimitFactory.SignInBurst; i++)
+        for (var i = 0; i < SignInLimitFactory.SignInBurst; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/test-sign-in", new StringContent("x"))).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await StaffFactory.SignInAsync(client, "nobody", "wrong password")).StatusCode);
         }
 
-        using var rejected = await client.PostAsync("/test-sign-in", new StringContent("x"));
+        // Over the burst even the right password is refused, before the form is read, until the window ends.
+        using var rejected = await StaffFactory.SignInAsync(client, StaffFactory.Admin, StaffFactory.Password);
         Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
         Assert.InRange(int.Parse(SecurityHeadersTests.Header(rejected, "Retry-After"), CultureInfo.InvariantCulture), 1, 60);
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
+        Assert.False(rejected.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(StaffAuthentication.CookieName + "=", StringComparison.Ordinal)));
+        SecurityHeadersTests.AssertSecurityHeaders(rejected);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/sign-in")).StatusCode);
     }
 
     [Fact]
@@ -132,32 +140,23 @@ public sealed class RateLimitTests
     {
         public const int ApiBurst = 3;
         public const int ApiWindowSeconds = 60;
-        public const int SignInBurst = 2;
         public const int BodyBytes = 1024;
 
         protected override void Configure(IWebHostBuilder builder)
         {
             builder.UseSetting("RateLimits:Api:PermitLimit", ApiBurst.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:Api:WindowSeconds", ApiWindowSeconds.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("RateLimits:SignIn:PermitLimit", SignInBurst.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("RequestLimits:MaxBodyBytes", BodyBytes.ToString(CultureInfo.InvariantCulture));
-            // A stand-in for the later sign-in form: an endpoint with the "sign-in" policy (GET shows, POST attempts).
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, SignInStandIn>());
         }
     }
 
-    private sealed class SignInStandIn : IStartupFilter
+    /// <summary>The staff accounts of <see cref="StaffFactory"/>, with a sign-in limit of <see cref="SignInBurst"/> per window.</summary>
+    private sealed class SignInLimitFactory : StaffFactory
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map("/test-sign-in", branch =>
-            {
-                branch.UseRouting();
-                branch.UseRateLimits();
-                branch.UseEndpoints(e => e.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], () => "ok").RequireRateLimiting(RateLimits.SignInPolicy));
-            });
-            next(app);
-        };
+        public const int SignInBurst = 2;
+
+        protected override void Configure(IWebHostBuilder builder) =>
+            builder.UseSetting("RateLimits:SignIn:PermitLimit", SignInBurst.ToString(CultureInfo.InvariantCulture));
     }
 
     private sealed class KestrelFactory : PortalFactory
