@@ -6,7 +6,9 @@
 #
 # Installs wrk from Debian if missing, publishes the portal in Release, and writes the results to
 # artifacts/performance/ (summary.md, plus the raw BenchmarkDotNet reports and wrk lines).
-# Environment: WRK_DURATION (default 12s), WRK_CONNECTIONS (32), WRK_THREADS (2), PORT (5380).
+# Environment: WRK_DURATION (default 12s), WRK_CONNECTIONS (32), WRK_THREADS (2), PORT (5380), CRASH_ROUNDS (4).
+# Parts crash and edit drive the admin console with admin_driver.py (python3, standard library) and read the SQLite
+# file with its sqlite3 module.
 # Only loopback addresses are used.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -232,12 +234,17 @@ fuzz() {
   return "$status"
 }
 
-# ── 5. and 6.: pending the admin publish feature ──────────────────────────────────────────────────────────────
-# To build them: start_portal/stop_portal/wait_for/run_wrk above are the pieces. crash: start_portal on a seeded
-# file, publish in a loop through the admin feature (record each acknowledged version), kill_portal mid-loop, restart,
-# then `PRAGMA integrity_check` (sqlite3 from Debian, or a tiny dotnet check) and compare the stored versions with the
-# acknowledged ones. edit: run_wrk on $checklist_path while publishing alternates two rule sets; every response must
-# match one of the two versions (the output cache key includes the snapshot, so a publish is seen at once).
+# ── 5. and 6.: admin publishes (tests/MyNumberPortal.Benchmarks/admin_driver.py drives the admin console over HTTP) ──
+# The driver signs in as a 品川区 admin created at start (Staff:InitialAdmin) and loops: fee reissue-fee's card part
+# 830 ↔ 870 yen and kofu-tokusetsu's weekday closing time 17:10 ↔ 17:20, two saves into the draft, then publish
+# (effective today). Each publish the portal acknowledges (302 to /history?published=N) goes to a file at once.
+driver=(python3 tests/MyNumberPortal.Benchmarks/admin_driver.py)
+admin_user=perf-admin
+admin_password=perf-admin-password-131091
+admin_env=(Staff__InitialAdmin__UserName=$admin_user Staff__InitialAdmin__Password=$admin_password Staff__InitialAdmin__MunicipalityCode=131091
+  RateLimits__SignIn__PermitLimit=1000)
+# A complete 品川区 checklist that shows both changed places (the fee total and kofu-tokusetsu's next openings).
+edit_path="/guide/131091/reissue?applicant=self&reissue-reason=damaged"
 kill_portal() { # SIGKILL, no shutdown: for the crash-safety part
   if [ -n "$portal_pid" ]; then
     kill -KILL "$portal_pid" 2>/dev/null || true
@@ -245,13 +252,106 @@ kill_portal() { # SIGKILL, no shutdown: for the crash-safety part
     portal_pid=""
   fi
 }
+acks_count() { [ -f "$1" ] && wc -l <"$1" || echo 0; }
+
+# ── 5. crash safety ────────────────────────────────────────────────────────────────────────────────────────────
 crash() {
-  log "5. crash safety: pending (needs the admin publish feature)"
-  printf '## 5. Crash safety\n\nPending: needs the admin publish feature (SIGKILL during repeated publishes, then integrity check).\n\n' >>"$summary"
+  local rounds=${CRASH_ROUNDS:-4} db="$out/crash.db" acks="$out/crash-acks.txt" status=0 round before driver_pid delay_ms
+  local lines="$out/crash-rounds.txt" kills=0 checks_ok=0
+  log "5. crash safety ($rounds rounds: admin publishes in a loop, SIGKILL at a random moment, restart, check)"
+  rm_db "$db"
+  rm -f "$acks" "$lines"
+  for round in $(seq 1 "$rounds"); do
+    start_portal "$db" "${admin_env[@]}"
+    wait_for /health/ready "$(date +%s%N)" >/dev/null
+    before=$(acks_count "$acks")
+    "${driver[@]}" publish-loop "$base" "$admin_user" "$admin_password" "$acks" --seconds 90 >"$out/crash-driver-$round.log" 2>&1 &
+    driver_pid=$!
+    # The kill comes 0–5 s after this round's first acknowledged publish: anywhere in a save, a publish or between them.
+    for _ in $(seq 1 600); do
+      [ "$(acks_count "$acks")" -gt "$before" ] && break
+      kill -0 "$driver_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    delay_ms=$((RANDOM % 5000))
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    kill_portal
+    kills=$((kills + 1))
+    wait "$driver_pid" || true
+    # Restart on the same file: the snapshot must load (readiness, checklist) and the store must hold what was acknowledged.
+    start_portal "$db" "${admin_env[@]}"
+    local ready checklist verify_out verify_status=0
+    wait_for /health/ready "$(date +%s%N)" >/dev/null || true
+    ready=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || echo 000)
+    checklist=$(curl -s -o "$out/crash-checklist.html" -w '%{http_code}' "$base$edit_path" || echo 000)
+    verify_out=$("${driver[@]}" verify "$db" "$acks" "$out/crash-checklist.html") || verify_status=$?
+    stop_portal
+    echo "round $round: killed ${delay_ms} ms after the round's first acknowledged publish; $(acks_count "$acks") acknowledged so far ($(sed 's/^DRIVER //' "$out/crash-driver-$round.log" | tail -1)); after restart: ready $ready, checklist $checklist, $(printf '%s' "$verify_out" | sed 's/^VERIFY //')" | tee -a "$lines" >&2
+    if [ "$ready" = 200 ] && [ "$checklist" = 200 ] && [ "$verify_status" = 0 ]; then checks_ok=$((checks_ok + 1)); else status=1; fi
+  done
+  {
+    echo "## 5. Crash safety"
+    echo
+    echo "$rounds rounds on one SQLite file: the portal (Release) with an admin publishing in a loop (two saves + publish per cycle), SIGKILL 0–5 s after the round's first acknowledged publish, restart, then checks."
+    echo
+    sed 's/^/- /' "$lines"
+    echo
+    echo "Total: $(acks_count "$acks") publishes acknowledged, $kills kills, $checks_ok of $rounds restarts passed every check (integrity_check ok, every acknowledged version Published with its content and audit entry, no half-published row, readiness 200, checklist 200)."
+    echo
+  } >>"$summary"
+  return "$status"
 }
+
+# ── 6. load while editing ──────────────────────────────────────────────────────────────────────────────────────
 edit() {
-  log "6. load while editing: pending (needs the admin publish feature)"
-  printf '## 6. Load while editing\n\nPending: needs the admin publish feature (wrk on the checklist page while an admin publishes).\n\n' >>"$summary"
+  local db="$out/edit.db" acks="$out/edit-acks.txt" status=0 driver_pid seconds
+  log "6. load while editing (wrk on the 品川区 checklist, $connections connections, $duration, while an admin publishes every ~0.5 s)"
+  ensure_wrk
+  rm_db "$db"
+  rm -f "$acks"
+  start_portal "$db" "${admin_env[@]}"
+  wait_for "$edit_path" "$(date +%s%N)" >/dev/null
+  # One cycle first, so that the page shows one of the two sets (the seed has neither), then a warm-up.
+  "${driver[@]}" publish-loop "$base" "$admin_user" "$admin_password" "$acks" --max 1 >"$out/edit-driver-warm.log" 2>&1
+  wrk -t"$threads" -c"$connections" -d3s "$base$edit_path" >/dev/null
+  seconds=${duration%s}
+  "${driver[@]}" publish-loop "$base" "$admin_user" "$admin_password" "$acks" --interval 0.5 --seconds "$seconds" >"$out/edit-driver.log" 2>&1 &
+  driver_pid=$!
+  local flag="$out/sampling"
+  touch "$flag"
+  sample_rss "$flag" &
+  local sampler=$!
+  EDIT_A_FEE="1,030円" EDIT_A_CLOSE="~17:10" EDIT_B_FEE="1,070円" EDIT_B_CLOSE="~17:20" \
+    wrk -t"$threads" -c"$connections" -d"$duration" --latency -s tests/MyNumberPortal.Benchmarks/wrk/edit.lua "$base$edit_path" >"$out/wrk-edit.log"
+  rm -f "$flag"
+  wait "$sampler"
+  wait "$driver_pid" || true
+  stop_portal
+  local result edit_line driver_line
+  result=$(grep '^RESULT' "$out/wrk-edit.log" | sed 's/^RESULT //')
+  edit_line=$(grep '^EDIT' "$out/wrk-edit.log" | sed 's/^EDIT //')
+  driver_line=$(sed 's/^DRIVER //' "$out/edit-driver.log" | tail -1)
+  val() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+  {
+    echo "## 6. Load while editing"
+    echo
+    echo "wrk -t$threads -c$connections -d$duration --latency on \`$edit_path\` (output cache on, as shipped), every response body checked by \`wrk/edit.lua\`, while the admin driver publishes every ~0.5 s (fee total 1,030円 with closing 17:10, or 1,070円 with 17:20)."
+    echo
+    echo "| requests/s | p50 | p99 | max | socket errors (connect/read/write/timeout) | non-2xx | bodies checked | set A | set B | mixed | publishes acknowledged | peak RSS |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    printf '| %.0f | %.2f ms | %.2f ms | %.2f ms | %s/%s/%s/%s | %s | %s | %s | %s | %s | %s | %.0f MB |\n' \
+      "$(val "$result" rps)" "$(echo "$(val "$result" p50_us) / 1000" | bc -l)" "$(echo "$(val "$result" p99_us) / 1000" | bc -l)" \
+      "$(echo "$(val "$result" max_us) / 1000" | bc -l)" "$(val "$result" connect)" "$(val "$result" read)" "$(val "$result" write)" \
+      "$(val "$result" timeout)" "$(val "$result" status)" "$(val "$edit_line" checked)" "$(val "$edit_line" set_a)" "$(val "$edit_line" set_b)" \
+      "$(val "$edit_line" mixed)" "$(val "$driver_line" acknowledged)" "$(echo "$(cat "$out/rss.max") / 1024" | bc -l)"
+    echo
+    echo "Driver: $driver_line"
+    echo
+  } >>"$summary"
+  if [ "$(val "$edit_line" mixed)" != 0 ] || [ "$(val "$result" status)" != 0 ] || [ "$(val "$edit_line" set_a)" = 0 ] || [ "$(val "$edit_line" set_b)" = 0 ]; then
+    status=1
+  fi
+  return "$status"
 }
 
 rm -rf "$out"   # no stale figures from an earlier run
@@ -263,14 +363,14 @@ mkdir -p "$out"
   echo
 } >"$summary"
 
-if wants web || wants startup; then publish; fi
+if wants web || wants startup || wants crash || wants edit; then publish; fi
 status=0
 wants bench && bench
 wants web && web
 wants startup && startup
 wants fuzz && { fuzz || status=$?; }
-wants crash && crash
-wants edit && edit
+wants crash && { crash || status=$?; }
+wants edit && { edit || status=$?; }
 echo >&2
 cat "$summary"
 exit "$status"
