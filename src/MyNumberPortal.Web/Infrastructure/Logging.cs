@@ -22,6 +22,9 @@ namespace MyNumberPortal.Web.Infrastructure;
 public static class PortalLogging
 {
     /// <summary>The readable format's line: time, level, message, category and the request's correlation id.</summary>
+    /// <summary>Log events held for the console writer at most (about a few seconds of peak traffic).</summary>
+    public const int AsyncBufferSize = 50_000;
+
     public const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} <{SourceContext}> {CorrelationId}{NewLine}{Exception}";
 
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
@@ -64,11 +67,13 @@ public static class PortalLogging
             }
             else if (json)
             {
-                sink.WriteTo.Console(formatter);
+                // Written on a background thread (Serilog.Sinks.Async): a request does not wait for the console.
+                // Lines are flushed when the logger is disposed (the host's shutdown); a full buffer drops lines rather than block requests.
+                sink.WriteTo.Async(a => a.Console(formatter), bufferSize: AsyncBufferSize, blockWhenFull: false);
             }
             else
             {
-                sink.WriteTo.Console(outputTemplate: TextTemplate);
+                sink.WriteTo.Async(a => a.Console(outputTemplate: TextTemplate), bufferSize: AsyncBufferSize, blockWhenFull: false);
             }
         });
 
