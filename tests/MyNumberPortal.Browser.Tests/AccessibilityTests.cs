@@ -9,7 +9,6 @@ namespace MyNumberPortal.Browser.Tests;
 [Collection(AccessibilityCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
-    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     /// <summary>The page kinds: a name and the HTTP status the page is served with.</summary>
     private static readonly (string Name, int Status)[] PageKinds =
@@ -64,7 +63,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
             var result = await page.RunAxe(new AxeRunOptions
             {
-                RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags },
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags },
             });
             Assert.True(result.Passes.Length > 0, $"axe checked nothing on {kind} ({language}).");
             Assert.True(result.Violations.Length == 0, DescribeAxeViolations($"{kind} ({language})", page.Url, result));

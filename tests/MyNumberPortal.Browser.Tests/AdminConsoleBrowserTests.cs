@@ -17,7 +17,6 @@ namespace MyNumberPortal.Browser.Tests;
 public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
 {
     private const string Admin = "/staff/131091/admin";
-    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     [Fact]
     public async Task An_admin_changes_a_counters_hours_previews_publishes_and_the_resident_checklist_follows()
@@ -32,18 +31,18 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             Assert.DoesNotContain("19:30", await resident.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
             Assert.Equal(200, await OpenAsync(page, "/staff/sign-in?returnUrl=" + Uri.EscapeDataString(Admin)));
-            await page.Locator("#user-name").FillAsync(FactCheckFactory.ShinagawaAdmin);
+            await page.Locator("#user-name").FillAsync(AdminFactory.ShinagawaAdmin);
             await page.Locator("#password").FillAsync(StaffFactory.Password);
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
             Assert.Equal(Admin, new Uri(page.Url).AbsolutePath);
             await axeContext.AddCookiesAsync(await CopyCookiesAsync(context));
-            await AssertNoViolationsAsync(axePage, Admin, "admin-home");
+            await OpenWithoutAxeViolationsAsync(axePage, Admin, "admin-home");
 
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"main a[href='{Admin}/counters']")));
-            await AssertNoViolationsAsync(axePage, $"{Admin}/counters", "counters");
+            await OpenWithoutAxeViolationsAsync(axePage, $"{Admin}/counters", "counters");
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"main a[href='{Admin}/counters/kofu-tokusetsu/hours']")));
             var hours = new Uri(page.Url).AbsolutePath;
-            await AssertNoViolationsAsync(axePage, hours, "hours-form");
+            await OpenWithoutAxeViolationsAsync(axePage, hours, "hours-form");
 
             // A closing time before the opening time: the message beside the field and in the summary; nothing saved.
             await page.Locator("#f-Hours-1-Close").FillAsync("08:00");
@@ -54,7 +53,7 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             await SaveScreenshotAsync(page, "admin-hours-error");
             var errorHtml = await page.ContentAsync();
             await axePage.SetContentAsync(errorHtml);
-            await AssertAxeAsync(axePage, "hours-form-error");
+            await AssertNoAxeViolationsAsync(axePage, "hours-form-error");
 
             await page.Locator("#f-Hours-1-Close").FillAsync("19:30");
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form.admin-form button[type=submit]")));
@@ -66,19 +65,19 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             Assert.Equal(200, await OpenAsync(page, $"{Admin}/preview/reissue"));
             await AnswerUntilChecklistAsync(page, Answers("applicant=self"));
             Assert.Contains("19:30", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-            await AssertNoViolationsAsync(axePage, new Uri(page.Url).PathAndQuery, "preview-checklist");
+            await OpenWithoutAxeViolationsAsync(axePage, new Uri(page.Url).PathAndQuery, "preview-checklist");
             await OpenChecklistAsync(resident, "131091", "reissue", "applicant=self");
             Assert.DoesNotContain("19:30", await resident.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
             // Publish from today.
             Assert.Equal(200, await OpenAsync(page, $"{Admin}/publish"));
-            await AssertNoViolationsAsync(axePage, $"{Admin}/publish", "publish");
+            await OpenWithoutAxeViolationsAsync(axePage, $"{Admin}/publish", "publish");
             await SaveScreenshotAsync(page, "admin-publish");
             await page.Locator("#f-Comment").FillAsync("交付特設会場 火曜日は19:30まで");
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form.admin-form button[type=submit]")));
             Assert.Equal($"{Admin}/history", new Uri(page.Url).AbsolutePath);
             Assert.Equal(1, await page.Locator(".admin-notice-saved").CountAsync());
-            await AssertNoViolationsAsync(axePage, $"{Admin}/history", "history");
+            await OpenWithoutAxeViolationsAsync(axePage, $"{Admin}/history", "history");
 
             await OpenChecklistAsync(resident, "131091", "reissue", "applicant=self");
             Assert.Contains("19:30", await resident.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
@@ -88,18 +87,18 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             var audit = await page.Locator("main table").InnerTextAsync();
             Assert.Contains("publish", audit, StringComparison.Ordinal);
             Assert.Contains("draft-save", audit, StringComparison.Ordinal);
-            Assert.Contains(FactCheckFactory.ShinagawaAdmin, audit, StringComparison.Ordinal);
-            await AssertNoViolationsAsync(axePage, $"{Admin}/audit", "audit");
+            Assert.Contains(AdminFactory.ShinagawaAdmin, audit, StringComparison.Ordinal);
+            await OpenWithoutAxeViolationsAsync(axePage, $"{Admin}/audit", "audit");
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main table tbody tr a").First));
-            await AssertNoViolationsAsync(axePage, new Uri(page.Url).AbsolutePath, "audit-entry");
+            await OpenWithoutAxeViolationsAsync(axePage, new Uri(page.Url).AbsolutePath, "audit-entry");
 
             // The other editors, in English too.
             foreach (var path in new[] { "/municipality", "/fees/reissue-fee", "/items", "/id-documents", "/section/steps", "/import", "/history/1" })
             {
-                await AssertNoViolationsAsync(axePage, Admin + path, "admin" + path.Replace('/', '-'));
+                await OpenWithoutAxeViolationsAsync(axePage, Admin + path, "admin" + path.Replace('/', '-'));
             }
 
-            await AssertNoViolationsAsync(axePage, $"{hours}?lang=en", "hours-form-en");
+            await OpenWithoutAxeViolationsAsync(axePage, $"{hours}?lang=en", "hours-form-en");
         }
         finally
         {
@@ -117,24 +116,10 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
-    private static async Task<IEnumerable<Cookie>> CopyCookiesAsync(IBrowserContext context) =>
-        (await context.CookiesAsync()).Select(c => new Cookie
-        {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
-        }).ToList();
-
-    private static async Task AssertNoViolationsAsync(IPage page, string path, string kind)
+    private static async Task OpenWithoutAxeViolationsAsync(IPage page, string path, string kind)
     {
         var status = await OpenAsync(page, path);
         Assert.True(status == 200, $"{kind}: {path} gave {status}");
-        await AssertAxeAsync(page, kind);
-    }
-
-    private static async Task AssertAxeAsync(IPage page, string kind)
-    {
-        Assert.True(await page.Locator("main h1").CountAsync() == 1, $"{kind}: no single h1 at {page.Url}");
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags } });
-        Assert.True(result.Passes.Length > 0, $"axe checked nothing on {kind}.");
-        Assert.True(result.Violations.Length == 0, DescribeAxeViolations(kind, page.Url, result));
+        await AssertNoAxeViolationsAsync(page, kind);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace MyNumberPortal.Browser.Tests;
@@ -105,6 +107,25 @@ public static partial class Portal
         Assert.Equal(1, await page.Locator("main a[href*='/print']").CountAsync());
         return text;
     }
+
+    /// <summary>The axe-core rule tags every browser test checks: WCAG 2.0, 2.1 and 2.2, levels A and AA.</summary>
+    public static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    /// <summary>The page has one h1, axe checked something on it, and found no WCAG A/AA violation.</summary>
+    public static async Task AssertNoAxeViolationsAsync(IPage page, string kind)
+    {
+        Assert.True(await page.Locator("main h1").CountAsync() == 1, $"{kind}: no single h1 at {page.Url}");
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+        Assert.True(result.Passes.Length > 0, $"axe checked nothing on {kind}.");
+        Assert.True(result.Violations.Length == 0, DescribeAxeViolations(kind, page.Url, result));
+    }
+
+    /// <summary>A browser context's cookies, to sign another context (JavaScript on, for axe) in as the same person.</summary>
+    public static async Task<IReadOnlyList<Cookie>> CopyCookiesAsync(IBrowserContext context) =>
+        (await context.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }).ToList();
 
     /// <summary>Each axe violation with what the page owners need to fix it: rule, help, the elements.</summary>
     public static string DescribeAxeViolations(string what, string url, Deque.AxeCore.Commons.AxeResult result)

@@ -21,7 +21,7 @@ public sealed class PortalServer : PortalFactory
     {
         var host = base.CreateHost(builder);
         StaffFactory.CreateShinagawaClerk(host.Services);
-        MyNumberPortal.Web.Tests.Admin.FactCheckFactory.CreateShinagawaAdmin(host.Services);
+        MyNumberPortal.Web.Tests.Admin.AdminFactory.CreateShinagawaAdmin(host.Services);
         return host;
     }
 

@@ -9,7 +9,7 @@ using MyNumberPortal.Web.Tests.Staff;
 
 namespace MyNumberPortal.Web.Tests.Admin;
 
-/// <summary>The portal with admins of 品川区 (two of them, to edit at once) and 小金井市, besides the staff of <see cref="StaffFactory"/>.</summary>
+/// <summary>The portal with admins of 品川区 (two of them, to edit at once) and 小金井市, besides the staff of <see cref="StaffFactory"/>: the admin console and fact-check tests.</summary>
 public sealed class AdminFactory : StaffFactory
 {
     public const string ShinagawaAdmin = "shinagawa-admin";
@@ -22,10 +22,19 @@ public sealed class AdminFactory : StaffFactory
         var host = base.CreateHost(builder);
         using var scope = host.Services.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        accounts.CreateAsync(ShinagawaAdmin, Password, StaffRoles.Admin, Shinagawa, false, "test", default).GetAwaiter().GetResult();
+        CreateShinagawaAdmin(host.Services);
         accounts.CreateAsync(ShinagawaAdmin2, Password, StaffRoles.Admin, Shinagawa, false, "test", default).GetAwaiter().GetResult();
         accounts.CreateAsync(KoganeiAdmin, Password, StaffRoles.Admin, "132101", false, "test", default).GetAwaiter().GetResult();
         return host;
+    }
+
+    /// <summary>Creates the 品川区 admin (<see cref="ShinagawaAdmin"/>, <see cref="StaffFactory.Password"/>) in a test server's database (also the browser tests' portal).</summary>
+    public static void CreateShinagawaAdmin(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+            .CreateAsync(ShinagawaAdmin, Password, StaffRoles.Admin, Shinagawa, false, "test", default).GetAwaiter().GetResult();
     }
 
     public async Task<HttpClient> SignedInAsync(string user)

@@ -14,49 +14,17 @@ using MyNumberPortal.Web.Tests.Support;
 
 namespace MyNumberPortal.Web.Tests.Admin;
 
-/// <summary>The staff accounts of <see cref="StaffFactory"/> plus admins of 品川区 and 小金井市.</summary>
-public sealed class FactCheckFactory : StaffFactory
-{
-    public const string ShinagawaAdmin = "shinagawa-admin";
-    public const string KoganeiAdmin = "koganei-admin";
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        using var scope = host.Services.CreateScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        CreateShinagawaAdmin(host.Services);
-        accounts.CreateAsync(KoganeiAdmin, Password, StaffRoles.Admin, "132101", false, "test", default).GetAwaiter().GetResult();
-        return host;
-    }
-
-    /// <summary>Creates the 品川区 admin (<see cref="ShinagawaAdmin"/>, <see cref="StaffFactory.Password"/>) in a test server's database (also the browser tests' portal).</summary>
-    public static void CreateShinagawaAdmin(IServiceProvider services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<StaffAccounts>()
-            .CreateAsync(ShinagawaAdmin, Password, StaffRoles.Admin, "131091", false, "test", default).GetAwaiter().GetResult();
-    }
-}
-
 /// <summary>
 /// The fact-check table (/staff/{code}/admin/fact-check and its CSV) over real HTTP on the seeded rules.
 /// The portal's clock says Tuesday 2026-11-24.
 /// </summary>
-public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<FactCheckFactory>
+public sealed class FactCheckTests(AdminFactory factory) : IClassFixture<AdminFactory>
 {
     private const string Page = "/staff/131091/admin/fact-check";
     private const string Csv = "/staff/131091/admin/fact-check.csv";
     private static readonly DateOnly Today = new(2026, 11, 24);
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = factory.CreateStaffClient();
-        var response = await StaffFactory.SignInAsync(client, user, StaffFactory.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => factory.SignedInAsync(user);
 
     private static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
@@ -90,8 +58,8 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     [Theory]
     [InlineData(StaffFactory.ShinagawaClerk, Page)]
     [InlineData(StaffFactory.ShinagawaClerk, Csv)]
-    [InlineData(FactCheckFactory.KoganeiAdmin, Page)]
-    [InlineData(FactCheckFactory.KoganeiAdmin, Csv)]
+    [InlineData(AdminFactory.KoganeiAdmin, Page)]
+    [InlineData(AdminFactory.KoganeiAdmin, Csv)]
     public async Task A_clerk_or_another_municipalitys_admin_is_refused(string user, string url)
     {
         using var client = await SignedInAsync(user);
@@ -108,7 +76,7 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     [Fact]
     public async Task The_admin_sees_every_case_grouped_by_procedure()
     {
-        using var client = await SignedInAsync(FactCheckFactory.ShinagawaAdmin);
+        using var client = await SignedInAsync(AdminFactory.ShinagawaAdmin);
         var response = await client.GetAsync(Page);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ParseAsync(response);
@@ -145,7 +113,7 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     [Fact]
     public async Task The_tables_have_captions_and_scoped_headers()
     {
-        using var client = await SignedInAsync(FactCheckFactory.ShinagawaAdmin);
+        using var client = await SignedInAsync(AdminFactory.ShinagawaAdmin);
         var page = await ParseAsync(await client.GetAsync(Page));
         var tables = page.QuerySelectorAll("table.fc-table");
         Assert.Equal(5, tables.Length);
@@ -178,7 +146,7 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     [Fact]
     public async Task The_csv_has_a_bom_a_header_and_one_record_per_case()
     {
-        using var client = await SignedInAsync(FactCheckFactory.ShinagawaAdmin);
+        using var client = await SignedInAsync(AdminFactory.ShinagawaAdmin);
         var response = await client.GetAsync(Csv);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -214,7 +182,7 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     [Fact]
     public async Task The_csv_and_the_page_are_in_English_when_chosen()
     {
-        using var client = await SignedInAsync(FactCheckFactory.ShinagawaAdmin);
+        using var client = await SignedInAsync(AdminFactory.ShinagawaAdmin);
         var page = await ParseAsync(await client.GetAsync(Page + "?lang=en"));
         Assert.Equal("Fact-check table", page.QuerySelector("main h1")!.TextContent.Trim());
         Assert.Equal(Csv + "?date=2026-11-24&lang=en", page.QuerySelector("a.fc-csv")!.GetAttribute("href"));
@@ -235,7 +203,7 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     public async Task The_municipality_page_links_to_the_table_for_its_admins_only()
     {
         const string Link = "href=\"/staff/131091/admin/fact-check\"";
-        using var admin = await SignedInAsync(FactCheckFactory.ShinagawaAdmin);
+        using var admin = await SignedInAsync(AdminFactory.ShinagawaAdmin);
         Assert.Contains(Link, await admin.GetStringAsync("/staff/131091"), StringComparison.Ordinal);
         using var clerk = await SignedInAsync(StaffFactory.ShinagawaClerk);
         Assert.DoesNotContain(Link, await clerk.GetStringAsync("/staff/131091"), StringComparison.Ordinal);
@@ -258,7 +226,7 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     [Fact]
     public async Task Koganeis_admin_gets_koganeis_table()
     {
-        using var client = await SignedInAsync(FactCheckFactory.KoganeiAdmin);
+        using var client = await SignedInAsync(AdminFactory.KoganeiAdmin);
         var records = ReadCsv(await client.GetByteArrayAsync("/staff/132101/admin/fact-check.csv?date=2026-11-23"));
         Assert.Equal(ExpectedRows("132101"), records.Count - 1);
         var page = await ParseAsync(await client.GetAsync("/staff/132101/admin/fact-check?date=2026-11-23"));
@@ -272,7 +240,7 @@ public sealed class FactCheckTests(FactCheckFactory factory) : IClassFixture<Fac
     [InlineData("2099-01-01")]
     public async Task A_bad_date_answers_400(string date)
     {
-        using var client = await SignedInAsync(FactCheckFactory.ShinagawaAdmin);
+        using var client = await SignedInAsync(AdminFactory.ShinagawaAdmin);
         var page = await client.GetAsync(Page + "?date=" + Uri.EscapeDataString(date));
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         var document = await ParseAsync(page);
