@@ -122,7 +122,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var draft = await db.RuleSetVersions.Where(v => v.Scope == scope && v.Status == RuleSetStatus.Draft).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var draft = await TrackedDraftAsync(scope, ct);
         if (draft is null)
         {
             return new(DraftOutcome.NoDraft, null, []);
@@ -162,9 +162,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
         catch (DbUpdateConcurrencyException)
         {
             // Another admin saved between our read and our write: the UPDATE matched no row with our stamp.
-            db.ChangeTracker.Clear();
-            var current = await db.RuleSetVersions.FirstOrDefaultAsync(v => v.Id == draft.Id, ct);
-            return current is null ? new(DraftOutcome.NoDraft, null, []) : await ConflictAsync(current, ct);
+            return await RefusedAsync(draft.Id, ct);
         }
 
         logger.LogInformation("Draft {Scope} v{Version} saved by {Actor}: {Summary}", scope, draft.Version, actor, summary);
@@ -185,7 +183,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
             throw new ArgumentOutOfRangeException(nameof(effectiveFrom), effectiveFrom, "The effective date may not be in the past.");
         }
 
-        var draft = await db.RuleSetVersions.Where(v => v.Scope == scope && v.Status == RuleSetStatus.Draft).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var draft = await TrackedDraftAsync(scope, ct);
         if (draft is null)
         {
             return new(DraftOutcome.NoDraft, null, []);
@@ -223,9 +221,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
         catch (DbUpdateConcurrencyException)
         {
             await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var current = await db.RuleSetVersions.FirstOrDefaultAsync(v => v.Id == draft.Id, ct);
-            return current is null || current.Status != RuleSetStatus.Draft ? new(DraftOutcome.NoDraft, current, []) : await ConflictAsync(current, ct);
+            return await RefusedAsync(draft.Id, ct);
         }
 
         logger.LogInformation("Draft {Scope} v{Version} published by {Actor}, in force from {EffectiveFrom}", scope, draft.Version, actor, effectiveFrom);
@@ -235,7 +231,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
     /// <summary>Deletes the open draft if it still has <paramref name="expectedStamp"/> (audited with its content as before).</summary>
     public async Task<DraftResult> DiscardAsync(string scope, Guid expectedStamp, string actor, CancellationToken ct = default)
     {
-        var draft = await db.RuleSetVersions.Where(v => v.Scope == scope && v.Status == RuleSetStatus.Draft).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var draft = await TrackedDraftAsync(scope, ct);
         if (draft is null)
         {
             return new(DraftOutcome.NoDraft, null, []);
@@ -254,9 +250,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var current = await db.RuleSetVersions.FirstOrDefaultAsync(v => v.Id == draft.Id, ct);
-            return current is null ? new(DraftOutcome.NoDraft, null, []) : await ConflictAsync(current, ct);
+            return await RefusedAsync(draft.Id, ct);
         }
 
         return new(DraftOutcome.Done, null, []);
@@ -296,7 +290,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
     private async Task<DraftResult> ReplaceDraftAsync(string scope, string content, Guid? expectedStamp, RuleSetDocument national, string actor,
         string action, string summary, CancellationToken ct)
     {
-        var draft = await db.RuleSetVersions.Where(v => v.Scope == scope && v.Status == RuleSetStatus.Draft).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var draft = await TrackedDraftAsync(scope, ct);
         if (draft is null)
         {
             var latest = await LatestPublishedAsync(scope, ct);
@@ -313,7 +307,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
             {
                 // Another admin opened a draft at the same moment (same version number): theirs stands.
                 db.ChangeTracker.Clear();
-                return await FindDraftAsync(scope, ct) is { } theirs ? await ConflictAsync(theirs, ct) : new(DraftOutcome.NoDraft, null, []);
+                return await CurrentConflictAsync(scope, ct);
             }
         }
 
@@ -338,6 +332,28 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
         db.AuditEntries.Add(Audit(actor, scope, action, summary + $" (version {row.Version})", null, content));
         await db.SaveChangesAsync(ct);
         return row;
+    }
+
+    /// <summary>
+    /// What a change that the scope's draft no longer allows comes to: a conflict with the open draft as it now is (and the
+    /// change that made it so), or "no draft" when there is none. For a form read before any draft was opened.
+    /// </summary>
+    public async Task<DraftResult> CurrentConflictAsync(string scope, CancellationToken ct = default) =>
+        await FindDraftAsync(scope, ct) is { } draft ? await ConflictAsync(draft, ct) : new(DraftOutcome.NoDraft, null, []);
+
+    /// <summary>The scope's open draft, tracked for an update.</summary>
+    private Task<RuleSetVersion?> TrackedDraftAsync(string scope, CancellationToken ct) =>
+        db.RuleSetVersions.Where(v => v.Scope == scope && v.Status == RuleSetStatus.Draft).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// After a write refused by the concurrency check: nothing of it is kept, and the draft row is read again. Gone, or
+    /// published meanwhile: "no draft"; still a draft: a conflict naming the other change.
+    /// </summary>
+    private async Task<DraftResult> RefusedAsync(int draftId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var current = await db.RuleSetVersions.FirstOrDefaultAsync(v => v.Id == draftId, ct);
+        return current is null || current.Status != RuleSetStatus.Draft ? new(DraftOutcome.NoDraft, current, []) : await ConflictAsync(current, ct);
     }
 
     private async Task<DraftResult> ConflictAsync(RuleSetVersion current, CancellationToken ct)

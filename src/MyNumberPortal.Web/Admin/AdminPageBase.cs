@@ -150,7 +150,7 @@ public abstract class AdminPageBase : ComponentBase
             if (draft is not null)
             {
                 // The form was read before anyone opened a draft, and someone has since: theirs must not be overwritten.
-                await ShowConflictAsync(await Drafts.SaveAsync(Code, Guid.Empty, edited, National, Actor, summary));
+                await ShowConflictAsync(await Drafts.CurrentConflictAsync(Code));
                 return;
             }
 
@@ -158,7 +158,7 @@ public abstract class AdminPageBase : ComponentBase
             if (draft is null)
             {
                 // Another admin opened a draft at this very moment: theirs wins, and this save is refused like any conflict.
-                await ShowConflictAsync(await Drafts.SaveAsync(Code, Guid.Empty, edited, National, Actor, summary));
+                await ShowConflictAsync(await Drafts.CurrentConflictAsync(Code));
                 return;
             }
 
