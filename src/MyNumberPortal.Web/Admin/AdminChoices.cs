@@ -40,10 +40,8 @@ public static class AdminChoices
 /// <summary>Times in the admin pages: Japan time, minutes.</summary>
 public static class AdminTime
 {
-    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     public static string Text(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Japan).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(at, MyNumberPortal.Web.Infrastructure.PortalClock.Japan).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Text(DateTimeOffset? at) => at is { } value ? Text(value) : "";
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.Model;
 using MyNumberPortal.Web.Resources;
+using MyNumberPortal.Web.Staff;
 
 namespace MyNumberPortal.Web.Admin;
 
@@ -302,11 +303,9 @@ public sealed class PublishValidator : AbstractValidator<PublishInput>
 {
     public PublishValidator(DateOnly today)
     {
-        RuleFor(p => p.EffectiveFrom).Must(AdminInputs.IsDate).WithMessage(_ => AdminConsoleText.ErrorDate)
-            .Must(d => !AdminInputs.IsDate(d) || DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) >= today)
-            .WithMessage(_ => AdminConsoleText.ErrorEffectivePast)
-            .Must(d => !AdminInputs.IsDate(d) || DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture).Year <= 2098)
-            .WithMessage(_ => AdminConsoleText.ErrorDate);
+        // The dates the rest of the portal takes (2000-01-01 to 2098-12-31: holidays are computed up to 2099), today or later.
+        RuleFor(p => p.EffectiveFrom).Must(d => CounterDay.ParseDate(d) is not null).WithMessage(_ => AdminConsoleText.ErrorDate)
+            .Must(d => CounterDay.ParseDate(d) is not { } date || date >= today).WithMessage(_ => AdminConsoleText.ErrorEffectivePast);
         RuleFor(p => p.Comment).MaximumLength(500).WithMessage(_ => AdminRuleContext.Format(AdminConsoleText.ErrorTooLong, 500));
     }
 }
