@@ -109,9 +109,10 @@ public sealed class AdminConsoleTests
         await factory.Services.GetRequiredService<RuleSnapshotProvider>().RefreshIfChangedAsync(default);
         Assert.DoesNotContain("19:30", await ChecklistAsync(resident, Shinagawa, "reissue", "self"), StringComparison.Ordinal);
 
-        // The preview shows the draft.
-        var preview = await admin.GetStringAsync($"/staff/{Shinagawa}/admin/preview/reissue?applicant=self");
-        Assert.Contains("form", preview, StringComparison.Ordinal);
+        // The preview asks the draft's questions, under the preview banner, in the preview's own flow.
+        var preview = await PageAsync(admin, $"/staff/{Shinagawa}/admin/preview/reissue?applicant=self");
+        Assert.Contains("下書き 第2版", preview.QuerySelector(".admin-preview-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(preview.QuerySelector($"form[action='/staff/{Shinagawa}/admin/preview/reissue'] input[type=radio]"));
 
         var publish = Fields(await PageAsync(admin, $"/staff/{Shinagawa}/admin/publish"), "publish");
         Assert.Equal("2026-11-24", publish.Single(f => f.Key == "EffectiveFrom").Value);
