@@ -1,0 +1,46 @@
+using System.Globalization;
+using FluentValidation;
+using MyNumberPortal.Rules.Engine;
+using MyNumberPortal.Rules.Model;
+using MyNumberPortal.Web.Resources;
+using MyNumberPortal.Web.Staff;
+
+namespace MyNumberPortal.Web.Admin;
+
+public sealed class FeeValidator : AbstractValidator<FeeInput>
+{
+    public FeeValidator(AdminRuleContext context, IEnumerable<string> otherIds)
+    {
+        var others = otherIds.ToHashSet(StringComparer.Ordinal);
+        RuleFor(f => f.Id).Required().Id().Must(id => !others.Contains(id)).WithMessage(_ => AdminConsoleText.ErrorDuplicateId);
+        RuleFor(f => f.NameJa).Required();
+        RuleFor(f => f.Scope).SetValidator(new ScopeValidator(context, sourceRequired: false)).OverridePropertyName("");
+        RuleForEach(f => f.Items).Where(i => !i.Remove && !i.IsBlank).ChildRules(i =>
+        {
+            i.RuleFor(x => x.Id).Required().Id();
+            i.RuleFor(x => x.LabelJa).Required();
+            i.RuleFor(x => x.Amount).Required().Must(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 1_000_000)
+                .WithMessage(_ => AdminConsoleText.ErrorAmount);
+            i.RuleFor(x => x.When).Condition(context);
+        }).OverridePropertyName(FeeInput.ItemList);
+        RuleForEach(f => f.Items).Where(i => !i.Remove && !i.IsBlank).ChildRules(i =>
+            i.RuleFor(x => x.SourceQuote).Required()).When(f => f.Scope.SourceQuote.Length == 0).OverridePropertyName(FeeInput.ItemList);
+        RuleFor(f => f.Items).Must(items => items.Where(i => !i.Remove && !i.IsBlank).GroupBy(i => i.Id).All(g => g.Count() == 1))
+            .WithMessage(_ => AdminConsoleText.ErrorDuplicateId).OverridePropertyName(FeeInput.ItemList);
+        RuleForEach(f => f.Exemptions).Where(x => !x.Remove && !x.IsBlank).ChildRules(x =>
+        {
+            x.RuleFor(e => e.Id).Required().Id();
+            x.RuleFor(e => e.When).Required().Condition(context);
+            x.RuleFor(e => e.ReasonJa).Required();
+            x.RuleFor(e => e.SourceQuote).Required();
+            x.RuleFor(e => e.SourceDoc).SourceDoc(context);
+        }).OverridePropertyName(FeeInput.ExemptionList);
+        RuleFor(f => f.StatedTotal).WholeNumber(0, 10_000_000)
+            .Must((f, total) => total.Length == 0 || !int.TryParse(total, NumberStyles.None, CultureInfo.InvariantCulture, out var t) || t == Sum(f))
+            .WithMessage((f, total) => AdminRuleContext.Format(AdminConsoleText.ErrorFeeTotal, total, Sum(f)));
+    }
+
+    /// <summary>The sum of the fee's unconditional items that parse.</summary>
+    public static int Sum(FeeInput fee) =>
+        fee.KeptItems.Where(i => i.When.Length == 0).Sum(i => int.TryParse(i.Amount, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0);
+}
