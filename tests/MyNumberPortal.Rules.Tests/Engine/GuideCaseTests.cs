@@ -11,6 +11,7 @@ namespace MyNumberPortal.Rules.Tests.Engine;
 /// </summary>
 public sealed class GuideCaseTests
 {
+    /// <summary>The made-up municipality (<see cref="MadeUpRules.MunicipalHeader"/>).</summary>
     private const string Code = "142123";
     private static readonly DateOnly Tuesday = new(2026, 11, 24);
 
@@ -18,7 +19,7 @@ public sealed class GuideCaseTests
     private static readonly CompiledRuleSet V1 = Compile(Municipal(), 1);
 
     private static CompiledRuleSet Compile(string municipal, int version) =>
-        CompiledRuleSet.Compile(RuleSetYaml.Read(National), RuleSetYaml.Read(municipal), version);
+        CompiledRuleSet.Compile(RuleSetYaml.Read(MadeUpRules.National), RuleSetYaml.Read(municipal), version);
 
     private static GuideCase Read(CompiledRuleSet rules, params (string Field, string Value)[] parameters) =>
         GuideCase.Read(rules, Procedures.Reissue, parameters.Select(p => KeyValuePair.Create(p.Field, p.Value)));
@@ -65,7 +66,7 @@ public sealed class GuideCaseTests
         Assert.Equal(@case.Parameters, replayed!.Parameters);
         Assert.Equal(code, ReferenceCode.Create(replayed));
 
-        var catalog = new RuleCatalog(RuleSetYaml.Read(National), [new(Code, 1, null, RuleSetYaml.Read(Municipal()))]);
+        var catalog = new RuleCatalog(RuleSetYaml.Read(MadeUpRules.National), [new(Code, 1, null, RuleSetYaml.Read(Municipal()))]);
         OpenedReference? opened = null;
         Assert.Equal(1, Plans(() => opened = GuideCase.Open(catalog, code.ToLowerInvariant(), Tuesday)));
         Assert.Null(opened!.Problem);
@@ -114,7 +115,7 @@ public sealed class GuideCaseTests
     [InlineData("hello", ReferenceProblem.NotACode)]
     public void Text_that_is_not_a_code_opens_nothing(string text, ReferenceProblem problem)
     {
-        var catalog = new RuleCatalog(RuleSetYaml.Read(National), [new(Code, 1, null, RuleSetYaml.Read(Municipal()))]);
+        var catalog = new RuleCatalog(RuleSetYaml.Read(MadeUpRules.National), [new(Code, 1, null, RuleSetYaml.Read(Municipal()))]);
         Assert.Equal(new OpenedReference(null, null, problem), GuideCase.Open(catalog, text, Tuesday));
     }
 
@@ -122,7 +123,7 @@ public sealed class GuideCaseTests
     public void A_code_of_a_municipality_without_rules_opens_nothing()
     {
         var code = ReferenceCode.Encode(new DecodedReference("131091", 1, Procedures.Reissue, Applicants.Self, []));
-        var catalog = new RuleCatalog(RuleSetYaml.Read(National), [new(Code, 1, null, RuleSetYaml.Read(Municipal()))]);
+        var catalog = new RuleCatalog(RuleSetYaml.Read(MadeUpRules.National), [new(Code, 1, null, RuleSetYaml.Read(Municipal()))]);
         var opened = GuideCase.Open(catalog, code, Tuesday);
         Assert.Equal(ReferenceProblem.UnknownMunicipality, opened.Problem);
         Assert.Equal("131091", opened.Reference?.MunicipalityCode);
@@ -134,7 +135,7 @@ public sealed class GuideCaseTests
         var code = ReferenceCode.Create(Read(V1, ("applicant", Applicants.Self), ("where", "outside"), ("kind", "x")));
         GuideCase Today(string municipal, out ReferenceProblem? problem, out int plans)
         {
-            var catalog = new RuleCatalog(RuleSetYaml.Read(National),
+            var catalog = new RuleCatalog(RuleSetYaml.Read(MadeUpRules.National),
                 [new(Code, 1, null, RuleSetYaml.Read(Municipal())), new(Code, 2, new DateOnly(2026, 4, 1), RuleSetYaml.Read(municipal))]);
             OpenedReference? opened = null;
             plans = Plans(() => opened = GuideCase.Open(catalog, code, Tuesday));
@@ -165,47 +166,18 @@ public sealed class GuideCaseTests
         Assert.Empty(dropped.Problems);
 
         // An answer that no longer exists: the code is outdated.
-        var catalog = new RuleCatalog(RuleSetYaml.Read(National),
+        var catalog = new RuleCatalog(RuleSetYaml.Read(MadeUpRules.National),
             [new(Code, 1, null, RuleSetYaml.Read(Municipal())), new(Code, 2, new DateOnly(2026, 4, 1), RuleSetYaml.Read(Municipal(outside: "abroad")))]);
         var outdated = GuideCase.Open(catalog, code, Tuesday);
         Assert.Equal(ReferenceProblem.Outdated, outdated.Problem);
         Assert.Null(outdated.Case);
     }
 
-    private const string National = """
-        formatVersion: 1
-        scope: national
-        sources:
-          - id: nat
-            file: nat.txt
-            title: {ja: 国, en: National}
-        phones:
-          - id: hotline
-            name: {ja: ホットライン, en: Hotline}
-            number: 0120-00-0000
-            source: {doc: nat, quote: q}
-        """;
-
     /// <summary>
     /// The municipal rules: <c>where</c> (home, or <paramref name="outside"/>), then <c>kind</c> when not at home (read by an item
     /// unless <paramref name="kindRead"/> is false), and with <paramref name="late"/> a third question read by an item.
     /// </summary>
-    private static string Municipal(string outside = "outside", bool kindRead = true, bool late = false) => $$$"""
-        formatVersion: 1
-        scope: "{{{Code}}}"
-        municipality:
-          code: "{{{Code}}}"
-          name: {ja: 市, en: City}
-          inquiryPhone: city
-        sources:
-          - id: city
-            file: city.txt
-            title: {ja: 市のページ, en: City page}
-        phones:
-          - id: city
-            name: {ja: 市役所, en: City hall}
-            number: 046-225-2039
-            source: {doc: city, quote: q}
+    private static string Municipal(string outside = "outside", bool kindRead = true, bool late = false) => MadeUpRules.MunicipalHeader + $$$"""
         questions:
           - id: where
             procedures: [reissue]

@@ -348,7 +348,7 @@ public sealed partial class ReferenceCodeTests
     [Fact]
     public void The_catalog_finds_the_latest_published_version_with_a_tag()
     {
-        var national = RuleSetYaml.Read(NationalYaml);
+        var national = RuleSetYaml.Read(MadeUpRules.National);
         PublishedRuleSet Version(int v, int? month) =>
             new("142123", v, month is { } m ? new DateOnly(2026, m, 1) : null, RuleSetYaml.Read(MunicipalYaml(2)));
         var catalog = new RuleCatalog(national, [Version(1, null), Version(1025, 3), Version(2, 1), Version(2049, 2)]);
@@ -383,39 +383,10 @@ public sealed partial class ReferenceCodeTests
     private static partial Regex CodeShape();
 
     private static CompiledRuleSet Compile(int options, int version) =>
-        CompiledRuleSet.Compile(RuleSetYaml.Read(NationalYaml), RuleSetYaml.Read(MunicipalYaml(options)), version);
-
-    private const string NationalYaml = """
-        formatVersion: 1
-        scope: national
-        sources:
-          - id: nat
-            file: nat.txt
-            title: {ja: 国, en: National}
-        phones:
-          - id: hotline
-            name: {ja: ホットライン, en: Hotline}
-            number: 0120-00-0000
-            source: {doc: nat, quote: q}
-        """;
+        CompiledRuleSet.Compile(RuleSetYaml.Read(MadeUpRules.National), RuleSetYaml.Read(MunicipalYaml(options)), version);
 
     /// <summary>A municipality whose reissue case asks one question with the given number of options.</summary>
-    private static string MunicipalYaml(int options) => $$"""
-        formatVersion: 1
-        scope: "142123"
-        municipality:
-          code: "142123"
-          name: {ja: 市, en: City}
-          inquiryPhone: city
-        sources:
-          - id: city
-            file: city.txt
-            title: {ja: 市のページ, en: City page}
-        phones:
-          - id: city
-            name: {ja: 市役所, en: City hall}
-            number: 046-225-2039
-            source: {doc: city, quote: q}
+    private static string MunicipalYaml(int options) => MadeUpRules.MunicipalHeader + $$"""
         questions:
           - id: many
             procedures: [reissue]
