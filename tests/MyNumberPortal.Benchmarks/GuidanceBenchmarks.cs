@@ -4,33 +4,33 @@ using MyNumberPortal.Rules.Engine;
 namespace MyNumberPortal.Benchmarks;
 
 /// <summary>
-/// <see cref="GuidanceEvaluator.Evaluate"/> on the in-memory compiled seed rules: what the API and the checklist page
-/// call on every request (validation, question plan, guidance with counters' next openings). Resolving the version in
-/// force from the catalog is part of each call, as in the app.
+/// A case read and evaluated on the in-memory compiled seed rules (<see cref="GuideCase.Read(CompiledRuleSet, string, string, IEnumerable{KeyValuePair{string, string}})"/>
+/// then <see cref="GuideCase.Evaluate"/>): what the API and the checklist page do on every request (validation and the one
+/// question plan, guidance with counters' next openings). Resolving the version in force from the catalog is part of
+/// each call, as in the app.
 /// </summary>
 [MemoryDiagnoser]
 public class GuidanceBenchmarks
 {
     private RuleCatalog catalog = null!;
-    private GuidanceRequest simple = null!;
-    private string simpleCode = "";
-    private GuidanceRequest complex = null!;
-    private string complexCode = "";
+    private SeedCase simple = null!;
+    private SeedCase complex = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         catalog = SeedCases.LoadCatalog();
         var cases = SeedCases.All(catalog);
-        var s = SeedCases.Simple(cases);
-        var c = SeedCases.Complex(cases);
-        (simpleCode, simple) = (s.Code, new GuidanceRequest(s.Procedure, s.Applicant, s.Answers, SeedCases.Date));
-        (complexCode, complex) = (c.Code, new GuidanceRequest(c.Procedure, c.Applicant, c.Answers, SeedCases.Date));
+        simple = SeedCases.Simple(cases);
+        complex = SeedCases.Complex(cases);
     }
 
     [Benchmark(Baseline = true, Description = "simple case")]
-    public Guidance? Simple() => GuidanceEvaluator.Evaluate(catalog.Resolve(simpleCode, SeedCases.Date)!, simple).Guidance;
+    public Guidance Simple() => Evaluate(simple);
 
     [Benchmark(Description = "most complex seed case")]
-    public Guidance? Complex() => GuidanceEvaluator.Evaluate(catalog.Resolve(complexCode, SeedCases.Date)!, complex).Guidance;
+    public Guidance Complex() => Evaluate(complex);
+
+    private Guidance Evaluate(SeedCase c) =>
+        GuideCase.Read(catalog.Resolve(c.Code, SeedCases.Date)!, c.Procedure, c.Applicant, c.Answers).Evaluate(SeedCases.Date);
 }

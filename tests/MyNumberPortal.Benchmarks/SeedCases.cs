@@ -59,8 +59,8 @@ public static class SeedCases
 
     private static void Walk(CompiledRuleSet rules, string procedure, string applicant, Dictionary<string, string> answers, List<SeedCase> cases)
     {
-        var plan = GuidanceEvaluator.PlanQuestions(rules, procedure, applicant, answers);
-        if (plan.Next is { } next)
+        var @case = GuideCase.Read(rules, procedure, applicant, answers);
+        if (@case.NextQuestion is { } next)
         {
             foreach (var option in next.Options)
             {
@@ -71,8 +71,7 @@ public static class SeedCases
             return;
         }
 
-        var result = GuidanceEvaluator.Evaluate(rules, new GuidanceRequest(procedure, applicant, answers, Date));
-        var g = result.Guidance ?? throw new InvalidOperationException($"{rules.Code} {procedure} {applicant}: {string.Join("; ", result.Errors.Select(e => e.Message))}");
+        var g = @case.Evaluate(Date);
         var elements = g.Answers.Count + g.Steps.Count + g.Items.Count + g.IdRules.Count + g.IdRules.Sum(r => r.Examples.Count)
             + g.Fee.Items.Count + g.Fee.Exemptions.Count + g.Counters.Count + g.Counters.Sum(c => c.NextOpenings.Count)
             + g.Phones.Count + g.Notes.Count + g.Sources.Count;

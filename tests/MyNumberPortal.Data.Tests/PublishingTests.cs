@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MyNumberPortal.Data.Entities;
 using MyNumberPortal.Data.Publishing;
+using MyNumberPortal.Data.Seeding;
 using MyNumberPortal.Data.Snapshots;
 using MyNumberPortal.Rules.Format;
 using MyNumberPortal.Rules.Model;
@@ -93,6 +94,54 @@ public class PublishingTests
         await using var db = database.CreateContext();
         Assert.False(await db.RuleSetVersions.AnyAsync(v => v.Version > 1));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == RuleSetPublisher.AuditAction));
+    }
+
+    [Fact]
+    public async Task The_seeder_a_document_and_an_admins_draft_are_published_the_same_way_with_the_same_audit_entry()
+    {
+        using var database = new TestDatabase();
+        await database.InitializeAsync();
+        var national = await Latest(database, RuleSetVersion.NationalScope);
+
+        // Seeding: version 1 of every scope, published by "seed", audited (as "seed") with nothing before.
+        await using (var db = database.CreateContext())
+        {
+            var seeded = await db.AuditEntries.OrderBy(a => a.Id).ToListAsync();
+            Assert.All(seeded, a => Assert.Equal((RuleSeeder.AuditAction, RuleSeeder.Actor, (string?)null), (a.Action, a.Actor, a.Before)));
+            Assert.All(seeded, a => Assert.StartsWith("Version 1 published: Seeded from ", a.Summary, StringComparison.Ordinal));
+            Assert.All(await db.RuleSetVersions.ToListAsync(), v => Assert.Equal((RuleSetStatus.Published, RuleSeeder.Actor), (v.Status, v.PublishedBy)));
+        }
+
+        // A document, then the admin console's draft: the next versions, each audited with the version before it.
+        var from = new DateOnly(2027, 4, 1);
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var document = await Latest(database, Niigata);
+            document.Municipality!.Name.En = "Niigata (document)";
+            await scope.ServiceProvider.GetRequiredService<RuleSetPublisher>().PublishAsync(document, "admin-a", from, "by document");
+
+            var drafts = scope.ServiceProvider.GetRequiredService<RuleSetDrafts>();
+            var draft = await drafts.OpenDraftAsync(Niigata, "admin-b");
+            var edited = RuleSetYaml.Read(draft.Content);
+            edited.Municipality!.Name.En = "Niigata (draft)";
+            var saved = await drafts.SaveAsync(Niigata, draft.ConcurrencyStamp, edited, national, "admin-b", "name");
+            Assert.Equal(DraftOutcome.Done, (await drafts.PublishAsync(Niigata, saved.Row!.ConcurrencyStamp, from, from, national, "admin-b", "by draft")).Outcome);
+        }
+
+        await using var check = database.CreateContext();
+        var versions = await check.RuleSetVersions.Where(v => v.Scope == Niigata).OrderBy(v => v.Version).ToListAsync();
+        Assert.Equal([1, 2, 3], versions.Select(v => v.Version));
+        Assert.All(versions, v => Assert.Equal(RuleSetStatus.Published, v.Status));
+        Assert.Equal([(from, "admin-a", "by document"), (from, "admin-b", "by draft")],
+            versions.Skip(1).Select(v => (v.EffectiveFrom!.Value, v.PublishedBy!, v.Comment!)));
+        var audit = await check.AuditEntries.Where(a => a.Scope == Niigata && (a.Action == RuleSetPublisher.AuditAction || a.Action == RuleSeeder.AuditAction))
+            .OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(
+            ["Version 2 published, in force from 2027-04-01: by document", "Version 3 published, in force from 2027-04-01: by draft"],
+            audit.Skip(1).Select(a => a.Summary));
+        Assert.Equal([null, versions[0].Content, versions[1].Content], audit.Select(a => a.Before));
+        Assert.Equal(versions.Select(v => v.Content), audit.Select(a => a.After));
+        Assert.Equal("Niigata (draft)", (await check.Municipalities.SingleAsync(m => m.Code == Niigata)).NameEn);
     }
 
     private static async Task<RuleSetDocument> Latest(TestDatabase database, string scope)

@@ -43,7 +43,7 @@ public sealed record DraftResult(DraftOutcome Outcome, RuleSetVersion? Row, IRea
 /// Every change is one transaction with its audit entry (who, when, what, before and after). Residents and clerks never see
 /// drafts: the snapshot reads published rows only.
 /// </summary>
-public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger<RuleSetDrafts>? logger = null)
+public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, RuleSetPublisher publisher, ILogger<RuleSetDrafts>? logger = null)
 {
     public const string OpenAction = "draft-open";
     public const string SaveAction = "draft-save";
@@ -171,8 +171,9 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
 
     /// <summary>
     /// Publishes the draft (it becomes a published version in force from <paramref name="effectiveFrom"/>, which may not be
-    /// before <paramref name="today"/>), if it still has <paramref name="expectedStamp"/> and validates. Audited as <c>publish</c>
-    /// with the latest published content before and the draft after.
+    /// before <paramref name="today"/>), if it still has <paramref name="expectedStamp"/> and validates: these are the
+    /// draft's checks; the publishing itself (status, audit entry <c>publish</c>, directory, one transaction) is
+    /// <see cref="RuleSetPublisher.PublishRowAsync"/>, the same as for every published version.
     /// </summary>
     public async Task<DraftResult> PublishAsync(string scope, Guid expectedStamp, DateOnly effectiveFrom, DateOnly today, RuleSetDocument national,
         string actor, string? comment, CancellationToken ct = default)
@@ -200,31 +201,15 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, ILogger
             return new(DraftOutcome.Invalid, draft, check.Problems);
         }
 
-        var before = await db.RuleSetVersions.AsNoTracking().Where(v => v.Scope == scope && v.Status == RuleSetStatus.Published)
-            .OrderByDescending(v => v.Version).Select(v => v.Content).FirstOrDefaultAsync(ct);
-        var now = time.GetUtcNow();
-        draft.Status = RuleSetStatus.Published;
-        draft.EffectiveFrom = effectiveFrom;
-        draft.PublishedAt = now;
-        draft.PublishedBy = actor;
-        draft.Comment = string.IsNullOrWhiteSpace(comment) ? draft.Comment : Trim(comment);
-        db.AuditEntries.Add(Audit(actor, scope, RuleSetPublisher.AuditAction,
-            $"Version {draft.Version} published, in force from {effectiveFrom:yyyy-MM-dd}" + (string.IsNullOrWhiteSpace(comment) ? "" : $": {Trim(comment)}"),
-            before, draft.Content));
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-            await MunicipalityDirectory.RefreshAsync(db, ct);
-            await transaction.CommitAsync(ct);
+            await publisher.PublishRowAsync(draft, effectiveFrom, actor, comment, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            await transaction.RollbackAsync(ct);
             return await RefusedAsync(draft.Id, ct);
         }
 
-        logger.LogInformation("Draft {Scope} v{Version} published by {Actor}, in force from {EffectiveFrom}", scope, draft.Version, actor, effectiveFrom);
         return new(DraftOutcome.Done, draft, []);
     }
 

@@ -3,20 +3,25 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MyNumberPortal.Data.Entities;
 using MyNumberPortal.Data.Infrastructure;
+using MyNumberPortal.Data.Publishing;
 using MyNumberPortal.Rules.Format;
+using MyNumberPortal.Rules.Model;
 
 namespace MyNumberPortal.Data.Seeding;
 
 /// <summary>
 /// First-start content: every <c>Seed/rules/*.yaml</c> file whose scope has no version at all becomes version 1,
-/// published, in force from the beginning, created by <c>seed</c>, with an audit entry. A scope with any version
-/// (even a draft or a withdrawn one) is left alone, so seeding again changes nothing. Then the municipality
-/// directory is refreshed from the published rule sets.
+/// published by <see cref="RuleSetPublisher"/> (the one publishing path: its audit entry, here <c>seed</c>, and the directory),
+/// in force from the beginning, by <c>seed</c>. A scope with any version (even a draft or a withdrawn one) is left alone,
+/// so seeding again changes nothing. Every file is read and checked before anything is written.
 /// </summary>
-public sealed class RuleSeeder(PortalDbContext db, TimeProvider time, ILogger<RuleSeeder>? logger = null)
+public sealed class RuleSeeder(PortalDbContext db, RuleSetPublisher publisher, ILogger<RuleSeeder>? logger = null)
 {
     /// <summary>The actor recorded for seeded versions and their audit entries.</summary>
     public const string Actor = "seed";
+
+    /// <summary>The audit action of a seeded version (a publish by <see cref="Actor"/>).</summary>
+    public const string AuditAction = "seed";
 
     private readonly ILogger logger = logger ?? NullLogger<RuleSeeder>.Instance;
 
@@ -31,55 +36,46 @@ public sealed class RuleSeeder(PortalDbContext db, TimeProvider time, ILogger<Ru
     {
         var existing = (await db.RuleSetVersions.Select(v => v.Scope).Distinct().ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var added = new List<string>();
-        var now = time.GetUtcNow();
+        var files = new Dictionary<string, (string File, RuleSetDocument Document)>(StringComparer.Ordinal);
         var paths = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.yaml") : [];
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
-            var (scope, content) = Read(path);
-            if (!files.TryAdd(scope, Path.GetFileName(path)))
+            var document = Read(path);
+            if (!files.TryAdd(document.Scope, (Path.GetFileName(path), document)))
             {
-                throw new InvalidOperationException($"Seed files {files[scope]} and {Path.GetFileName(path)} both have scope '{scope}'.");
+                throw new InvalidOperationException($"Seed files {files[document.Scope].File} and {Path.GetFileName(path)} both have scope '{document.Scope}'.");
             }
+        }
 
-            if (existing.Contains(scope))
-            {
-                continue;
-            }
-
-            db.RuleSetVersions.Add(RuleSetVersion.NewPublished(scope, 1, content, effectiveFrom: null, Actor, now,
-                $"Seeded from {Path.GetFileName(path)}"));
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now, Actor = Actor, Scope = scope, Action = "seed",
-                Summary = $"Version 1 published from seed file {Path.GetFileName(path)}", After = content,
-            });
+        var added = new List<string>();
+        foreach (var (scope, (file, document)) in files.Where(f => !existing.Contains(f.Key)))
+        {
+            await publisher.PublishAsync(document, Actor, effectiveFrom: null, comment: $"Seeded from {file}", AuditAction, cancellationToken);
             added.Add(scope);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         if (added.Count > 0)
         {
             logger.LogInformation("Seeded rule sets: {Scopes}", string.Join(", ", added));
         }
+        else
+        {
+            // Nothing new: still bring the directory up to date with the published rule sets.
+            await MunicipalityDirectory.RefreshAsync(db, cancellationToken);
+        }
 
-        await MunicipalityDirectory.RefreshAsync(db, cancellationToken);
         return added;
     }
 
-    /// <summary>Parses a seed file; the stored content is the canonical text of the document.</summary>
-    private static (string Scope, string Content) Read(string path)
+    /// <summary>Parses a seed file (its content is stored as the document's canonical text).</summary>
+    private static RuleSetDocument Read(string path)
     {
         try
         {
             var document = RuleSetYaml.Read(File.ReadAllText(path));
-            if (!RuleSetVersion.IsValidScope(document.Scope))
-            {
-                throw new InvalidOperationException("The scope must be 'national' or a 6-digit code.");
-            }
-
-            return (document.Scope, RuleSetYaml.Write(document));
+            return RuleSetVersion.IsValidScope(document.Scope)
+                ? document
+                : throw new InvalidOperationException("The scope must be 'national' or a 6-digit code.");
         }
         catch (Exception ex) when (ex is RuleFileFormatException or InvalidOperationException)
         {

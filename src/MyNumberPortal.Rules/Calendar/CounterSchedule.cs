@@ -105,7 +105,7 @@ public sealed class CounterSchedule
         {
             case "national-holidays":
                 // Holidays are computed for 1970–2099; outside that range no date is a holiday (callers limit dates).
-                return date => date.Year is >= JapaneseHolidays.MinYear and <= JapaneseHolidays.MaxYear && JapaneseHolidays.IsHoliday(date);
+                return date => JapaneseHolidays.Covers(date) && JapaneseHolidays.IsHoliday(date);
             case "year-end":
                 var from = ParseMonthDay(counterId, closure.From ?? "12-29");
                 var to = ParseMonthDay(counterId, closure.To ?? "01-03");
@@ -122,7 +122,7 @@ public sealed class CounterSchedule
                     : throw new FormatException($"Counter {counterId}: an nth-weekday closure needs weeks between 1 and 5.");
                 return date => nthDays.Contains(date.DayOfWeek) && weeks.Contains(WeekOfMonth(date));
             case "dates":
-                var dates = closure.Dates.Select(d => DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                var dates = closure.Dates.Select(d => PortalDates.TryParseIso(d, out var parsed)
                     ? parsed
                     : throw new FormatException($"Counter {counterId}: \"{d}\" is not a date (yyyy-MM-dd).")).ToHashSet();
                 return dates.Contains;
@@ -137,8 +137,8 @@ public sealed class CounterSchedule
             : throw new FormatException($"Counter {counterId}: a {closure.Kind} closure needs days.");
 
     private static (int, int) ParseMonthDay(string counterId, string text) =>
-        DateOnly.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? (d.Month, d.Day)
+        PortalDates.TryParseMonthDay(text, out var month, out var day)
+            ? (month, day)
             : throw new FormatException($"Counter {counterId}: \"{text}\" is not a month and day (MM-dd).");
 
     private sealed record HoursRule(IReadOnlySet<DayOfWeek> Days, IReadOnlySet<int> Weeks, TimeOnly Open, TimeOnly Close)

@@ -44,6 +44,9 @@ public static class JapaneseHolidays
 
     private static readonly YearTable?[] Cache = new YearTable?[MaxYear - MinYear + 1];
 
+    /// <summary>Whether <paramref name="date"/> is in the years computed (<see cref="MinYear"/>–<see cref="MaxYear"/>).</summary>
+    public static bool Covers(DateOnly date) => date.Year is >= MinYear and <= MaxYear;
+
     /// <summary>True when <paramref name="date"/> is a public holiday (国民の祝日, 振替休日, 国民の休日 or a special-law holiday).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The year is outside <see cref="MinYear"/>–<see cref="MaxYear"/>.</exception>
     public static bool IsHoliday(DateOnly date) => NameOf(date) is not null;

@@ -238,7 +238,7 @@ public sealed partial class CompiledRuleSet
             context.RequireSource(p.Source, $"phones.{p.Id}");
         }
 
-        foreach (var s in Sources.Values.Where(s => s.Updated is not null && !DateOnly.TryParseExact(s.Updated, "yyyy-MM-dd", out _)))
+        foreach (var s in Sources.Values.Where(s => s.Updated is not null && !PortalDates.TryParseIso(s.Updated, out _)))
         {
             errors.Add($"sources.{s.Id}: updated \"{s.Updated}\" is not a date (yyyy-MM-dd).");
         }

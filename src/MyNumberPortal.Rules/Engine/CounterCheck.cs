@@ -80,16 +80,14 @@ public sealed record CounterIdRuleCheck(
     public LocalText? Note => Rule.Note;
 
     public bool Satisfied => Status == IdRuleCheckStatus.Satisfied;
-
-    /// <summary>What is still missing in words (ja/en), e.g. 「A書類を1点、またはB書類をあと1点」; null unless Missing.</summary>
-    public LocalText? MissingText => Status == IdRuleCheckStatus.Missing ? CounterCheckWords.Shortfalls(Closest) : null;
 }
 
 /// <summary>
 /// A problem with the clerk's input. Field: "holderDocuments", "agentDocuments", "items" or "visit";
-/// Code: "unknown-document", "unknown-item" or "invalid-visit"; Value: the offending id or number.
+/// Code: <see cref="CounterCheck.UnknownDocument"/>, <see cref="CounterCheck.UnknownItem"/> or
+/// <see cref="CounterCheck.InvalidVisit"/>; Value: the offending id or number. The page puts it into words.
 /// </summary>
-public sealed record CounterCheckError(string Field, string Code, string Value, string Message);
+public sealed record CounterCheckError(string Field, string Code, string Value);
 
 public sealed class CounterCheckResult
 {
@@ -155,6 +153,25 @@ public static class CounterCheck
     public const string ItemsField = "items";
     public const string VisitField = "visit";
 
+    /// <summary>An id that is not in the municipality's identity-document catalogue.</summary>
+    public const string UnknownDocument = "unknown-document";
+
+    /// <summary>An id that is not an item of the case.</summary>
+    public const string UnknownItem = "unknown-item";
+
+    /// <summary>A visit the case does not have.</summary>
+    public const string InvalidVisit = "invalid-visit";
+
+    /// <summary>How many visits a case has: the stated visits, or the highest visit an item or ID rule belongs to (at least 1).</summary>
+    public static int VisitCount(Guidance guidance)
+    {
+        ArgumentNullException.ThrowIfNull(guidance);
+        return new[] { guidance.Visits?.Count ?? 1 }
+            .Concat(guidance.Items.Select(i => i.Visit ?? 1))
+            .Concat(guidance.IdRules.Select(r => r.Visit ?? 1))
+            .Max();
+    }
+
     /// <exception cref="ArgumentException">The guidance was not evaluated from <paramref name="rules"/> (other municipality or version).</exception>
     public static CounterCheckResult Evaluate(CompiledRuleSet rules, CounterCheckRequest request)
     {
@@ -173,20 +190,16 @@ public static class CounterCheck
         }
 
         var errors = new List<CounterCheckError>();
-        var lastVisit = new[] { guidance.Visits?.Count ?? 1 }
-            .Concat(guidance.Items.Select(i => i.Visit ?? 1))
-            .Concat(guidance.IdRules.Select(r => r.Visit ?? 1))
-            .Max();
+        var lastVisit = VisitCount(guidance);
         if (request.Visit < 1 || request.Visit > lastVisit)
         {
-            errors.Add(new(VisitField, "invalid-visit", request.Visit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"Visit {request.Visit} does not exist for this case (visits 1 to {lastVisit})."));
+            errors.Add(new(VisitField, InvalidVisit, request.Visit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var knownItems = guidance.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var id in request.PresentedItemIds.Where(id => !knownItems.Contains(id)).Order(StringComparer.Ordinal))
         {
-            errors.Add(new(ItemsField, "unknown-item", id, $"\"{id}\" is not an item of this case."));
+            errors.Add(new(ItemsField, UnknownItem, id));
         }
 
         var catalogue = rules.IdDocuments.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -227,7 +240,7 @@ public static class CounterCheck
             }
             else
             {
-                errors.Add(new(field, "unknown-document", id, $"\"{id}\" is not in this municipality's identity-document catalogue."));
+                errors.Add(new(field, UnknownDocument, id));
             }
         }
 

@@ -2,13 +2,6 @@ using MyNumberPortal.Rules.Model;
 
 namespace MyNumberPortal.Rules.Engine;
 
-/// <summary>What the evaluator is asked: a case, the resident's answers and the date they ask about.</summary>
-public sealed record GuidanceRequest(
-    string Procedure,
-    string Applicant,
-    IReadOnlyDictionary<string, string> Answers,
-    DateOnly Date);
-
 /// <summary>A fact's source: the document and the quoted passage.</summary>
 public sealed record ResolvedSource(SourceDocument Document, string Quote);
 
@@ -85,11 +78,3 @@ public sealed record Opening(DateOnly Date, TimeOnly Open, TimeOnly Close);
 
 public sealed record GuidanceCounter(string Id, LocalText Name, LocalText? Address, string? Phone, string Reservation,
     IReadOnlyList<int> Visits, bool HoursPublished, IReadOnlyList<Opening> NextOpenings, LocalText? Note, ResolvedSource? Source);
-
-/// <summary>Why a request could not be evaluated; <see cref="Field"/> names the question (or "procedure", "applicant").</summary>
-public sealed record AnswerError(string Field, string Code, string Message);
-
-public sealed record GuidanceResult(Guidance? Guidance, IReadOnlyList<AnswerError> Errors)
-{
-    public bool Succeeded => Guidance is not null;
-}

@@ -2,18 +2,16 @@ using MyNumberPortal.Rules.Model;
 
 namespace MyNumberPortal.Rules.Engine;
 
-/// <summary>Assembles the guidance for a fully answered case.</summary>
-internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest request, QuestionPlan plan)
+/// <summary>Assembles the guidance for a complete case on a date, from the case's plan.</summary>
+internal sealed class GuidanceBuilder(GuideCase @case, DateOnly date)
 {
+    private readonly CompiledRuleSet rules = @case.Rules;
+    private readonly IAnswerLookup answers = @case.Lookup;
     private readonly HashSet<string> usedSources = new(StringComparer.Ordinal);
 
     public Guidance Build()
     {
-        var answers = plan.Asked.Select(q =>
-        {
-            var value = plan.Answers.Get(q.Id)!;
-            return new AnsweredQuestion(q.Id, q.Text, value, q.Options.First(o => o.Value == value).Label);
-        }).ToList();
+        var answered = @case.Answers.Select(a => new AnsweredQuestion(a.QuestionId, a.Question.Text, a.Value, a.Option.Label)).ToList();
 
         var coverage = rules.Coverage.FirstOrDefault(c => Applies(c));
         var covered = coverage is null;
@@ -30,14 +28,14 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
         {
             MunicipalityCode = rules.Code,
             MunicipalityName = rules.Municipality.Name,
-            Procedure = request.Procedure,
-            Applicant = request.Applicant,
-            Date = request.Date,
+            Procedure = @case.Procedure,
+            Applicant = @case.Applicant!,
+            Date = date,
             RuleSetVersion = rules.Version,
             Coverage = coverage?.Element.Status ?? CoverageStatuses.Covered,
             CoverageReason = coverage?.Element.Reason,
             CoverageSource = Source(coverage?.Element.Source),
-            Answers = answers,
+            Answers = answered,
             Steps = steps,
             Items = covered ? Select(rules.Items).Select(i => new GuidanceItem(i.Id, i.Text, i.Detail, i.Visit, Source(i.Source))).ToList() : [],
             IdRules = covered ? IdRules() : [],
@@ -51,7 +49,7 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
     }
 
     private bool Applies<T>(Scoped<T> element) =>
-        element.InScope(request.Procedure, request.Applicant) && element.When.Evaluate(plan.Answers);
+        element.InScope(@case.Procedure, @case.Applicant!) && element.When.Evaluate(answers);
 
     private IEnumerable<T> Select<T>(IEnumerable<Scoped<T>> elements) => elements.Where(Applies).Select(e => e.Element);
 
@@ -85,9 +83,9 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
                 sources.Add(feeSource);
             }
 
-            var applied = feeItems.Where(i => i.When.Evaluate(plan.Answers))
+            var applied = feeItems.Where(i => i.When.Evaluate(answers))
                 .Select(i => new GuidanceFeeItem(def.Id, i.Item.Id, i.Item.Label, i.Item.Amount, Source(i.Item.Source))).ToList();
-            var exempt = feeExemptions.Where(x => x.When.Evaluate(plan.Answers))
+            var exempt = feeExemptions.Where(x => x.When.Evaluate(answers))
                 .Select(x => new GuidanceFeeExemption(def.Id, x.Exemption.Id, x.Exemption.Reason, x.Exemption.Evidence, Source(x.Exemption.Source))).ToList();
             items.AddRange(applied);
             exemptions.AddRange(exempt);
@@ -135,7 +133,7 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
         if (!covered && matches.Count == 0)
         {
             // Not covered for this applicant: still show where the procedure is handled, so there is a phone to call.
-            matches = rules.Counters.Where(c => c.Accepts.Count == 0 || c.Accepts.Any(a => a.Procedures.Count == 0 || a.Procedures.Contains(request.Procedure)))
+            matches = rules.Counters.Where(c => c.Accepts.Count == 0 || c.Accepts.Any(a => a.Procedures.Count == 0 || a.Procedures.Contains(@case.Procedure)))
                 .Select(c => (Counter: c, Accepts: (List<Scoped<CounterAcceptance>>?)null)).ToList();
         }
 
@@ -151,7 +149,7 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
                 ? (IReadOnlyList<int>)[]
                 : m.Accepts.SelectMany(a => a.Element.Visits).Distinct().Order().ToList();
             return new GuidanceCounter(def.Id, def.Name, def.Address, def.Phone, def.Reservation, visits,
-                m.Counter.Schedule.HasHours, m.Counter.Schedule.NextOpenings(request.Date, GuidanceEvaluator.OpeningsShown), def.Note, Source(def.Source));
+                m.Counter.Schedule.HasHours, m.Counter.Schedule.NextOpenings(date, GuidanceEvaluator.OpeningsShown), def.Note, Source(def.Source));
         }).ToList();
     }
 

@@ -77,46 +77,23 @@ public static class ReferenceCode
     /// <summary>The version tag of a rule-set version: the version modulo 1024 (never negative).</summary>
     public static int VersionTag(int version) => ((version % VersionTagModulus) + VersionTagModulus) % VersionTagModulus;
 
-    /// <summary>
-    /// The code of a complete case. Only the answers to the questions actually asked are encoded (others are ignored).
-    /// </summary>
-    /// <exception cref="ArgumentException">
-    /// The procedure or applicant is unknown, the municipality code is invalid, or a question of the case is still
-    /// unanswered.
-    /// </exception>
-    public static string Create(CompiledRuleSet rules, string procedure, string applicant, IReadOnlyDictionary<string, string> answers)
+    /// <summary>The code of a complete case: its municipality, rule-set version, procedure, applicant and the option chosen for each question asked.</summary>
+    /// <exception cref="ArgumentException">The case is not complete, or its rule set's municipality code is not a valid local government code.</exception>
+    public static string Create(GuideCase @case)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(answers);
-        if (!Procedures.IsKnown(procedure))
+        ArgumentNullException.ThrowIfNull(@case);
+        if (!@case.Complete)
         {
-            throw new ArgumentException($"\"{procedure}\" is not a procedure.", nameof(procedure));
+            throw new ArgumentException("The case is incomplete: it has problems or a question that has not been answered.", nameof(@case));
         }
 
-        if (!Applicants.IsKnown(applicant))
+        if (!LocalGovernmentCode.IsValid(@case.Rules.Code))
         {
-            throw new ArgumentException($"\"{applicant}\" is not an applicant kind.", nameof(applicant));
+            throw new ArgumentException($"The rule set's municipality code \"{@case.Rules.Code}\" is not a valid local government code.", nameof(@case));
         }
 
-        if (!LocalGovernmentCode.IsValid(rules.Code))
-        {
-            throw new ArgumentException($"The rule set's municipality code \"{rules.Code}\" is not a valid local government code.", nameof(rules));
-        }
-
-        var plan = GuidanceEvaluator.PlanQuestions(rules, procedure, applicant, answers);
-        if (plan.Next is { } missing)
-        {
-            throw new ArgumentException($"The case is incomplete: the question \"{missing.Id}\" has not been answered.", nameof(answers));
-        }
-
-        var indexes = new List<int>(plan.Asked.Count);
-        foreach (var question in plan.Asked)
-        {
-            var value = answers[question.Id];
-            indexes.Add(question.Options.FindIndex(o => o.Value == value));
-        }
-
-        return Encode(new DecodedReference(rules.Code, VersionTag(rules.Version), procedure, applicant, indexes));
+        return Encode(new DecodedReference(@case.Rules.Code, VersionTag(@case.Rules.Version), @case.Procedure, @case.Applicant!,
+            @case.Answers.Select(a => a.OptionIndex).ToList()));
     }
 
     /// <summary>
@@ -182,7 +159,7 @@ public static class ReferenceCode
 
     /// <summary>
     /// Reads a code: checks its characters, length, check characters and layout (not whether any rules know it:
-    /// see <see cref="ReplayAnswers"/>). Case-insensitive; spaces and hyphens are ignored; full-width characters
+    /// see <see cref="GuideCase.FromReference"/> and <see cref="GuideCase.Open"/>). Case-insensitive; spaces and hyphens are ignored; full-width characters
     /// are read as their ASCII twins; O is read as 0, and I and L as 1.
     /// </summary>
     /// <param name="error">Why the text is not a code: an English sentence for the resident or clerk.</param>
@@ -264,44 +241,6 @@ public static class ReferenceCode
         reference = new DecodedReference(code, versionTag, Procedures.All[procedure], Applicants.All[applicant], indexes);
         error = null;
         return true;
-    }
-
-    /// <summary>
-    /// The answers of a decoded reference under a rule set: replays the question flow from the start, taking the
-    /// next option index for each next question. Null when the code does not fit these rules: another municipality,
-    /// an index beyond a question's options, indexes left over, or questions left unanswered. The version tag is
-    /// not checked, so a code made under an earlier version replays under a later one whose questions still fit
-    /// (use <see cref="RuleCatalog.FindVersion"/> to replay under the version the code was made with).
-    /// </summary>
-    public static IReadOnlyDictionary<string, string>? ReplayAnswers(CompiledRuleSet rules, DecodedReference reference)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(reference);
-        if (!string.Equals(rules.Code, reference.MunicipalityCode, StringComparison.Ordinal)
-            || !Procedures.IsKnown(reference.Procedure) || !Applicants.IsKnown(reference.Applicant))
-        {
-            return null;
-        }
-
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        var used = 0;
-        while (GuidanceEvaluator.PlanQuestions(rules, reference.Procedure, reference.Applicant, answers).Next is { } next)
-        {
-            if (used >= reference.OptionIndexes.Count)
-            {
-                return null;
-            }
-
-            var index = reference.OptionIndexes[used++];
-            if (index < 0 || index >= next.Options.Count)
-            {
-                return null;
-            }
-
-            answers[next.Id] = next.Options[index].Value;
-        }
-
-        return used == reference.OptionIndexes.Count ? answers : null;
     }
 
     private static int MunicipalityNumber(string code) => int.Parse(code.AsSpan(0, 5), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -44,7 +44,7 @@ public sealed record FactCheckRow
 
 /// <summary>
 /// The fact-check table of a rule set on a date: every procedure × applicant kind × reachable combination of
-/// answers (<see cref="AnswerPaths"/>), evaluated with <see cref="GuidanceEvaluator"/>. Takes any
+/// answers (<see cref="AnswerPaths"/>), each case evaluated with <see cref="GuideCase.Evaluate"/>. Takes any
 /// <see cref="CompiledRuleSet"/> (the published one in force, or a draft), so a municipality can check a set
 /// line by line against its own page before or after it is published. Pure: no I/O.
 /// </summary>
@@ -98,14 +98,14 @@ public sealed class FactCheckTable
         {
             foreach (var applicant in Applicants.All)
             {
-                foreach (var path in AnswerPaths.For(rules, procedure, applicant))
+                foreach (var @case in AnswerPaths.For(rules, procedure, applicant))
                 {
                     if (rows.Count == maxRows)
                     {
                         return new FactCheckTable(rules, date, rows, truncated: true);
                     }
 
-                    rows.Add(Row(rules, rows.Count + 1, procedure, applicant, path, date));
+                    rows.Add(Row(rows.Count + 1, @case, date));
                 }
             }
         }
@@ -113,12 +113,9 @@ public sealed class FactCheckTable
         return new FactCheckTable(rules, date, rows, truncated: false);
     }
 
-    private static FactCheckRow Row(CompiledRuleSet rules, int number, string procedure, string applicant,
-        IReadOnlyList<(QuestionDef Question, AnswerOption Answer)> path, DateOnly date)
+    private static FactCheckRow Row(int number, GuideCase @case, DateOnly date)
     {
-        var result = GuidanceEvaluator.Evaluate(rules, new GuidanceRequest(procedure, applicant, AnswerPaths.ToAnswers(path), date));
-        var g = result.Guidance ?? throw new InvalidOperationException(
-            $"{rules.Code} {procedure} {applicant}: a reachable case did not evaluate: {string.Join("; ", result.Errors.Select(e => e.Message))}");
+        var g = @case.Evaluate(date);
         var idRules = g.IdRules.OrderBy(r => r.Subject == IdSubjects.Holder ? 0 : 1).ToList();
         IEnumerable<ResolvedSource?> sources =
         [
@@ -134,8 +131,8 @@ public sealed class FactCheckTable
         return new FactCheckRow
         {
             Number = number,
-            Procedure = procedure,
-            Applicant = applicant,
+            Procedure = @case.Procedure,
+            Applicant = @case.Applicant!,
             Answers = g.Answers,
             Coverage = g.Coverage,
             CoverageReason = g.CoverageReason,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using MyNumberPortal.Rules.Calendar;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.FactCheck;
 using MyNumberPortal.Web.Admin;
@@ -37,10 +38,10 @@ public static class AdminFactCheckApi
         var query = context.Request.Query["date"];
         if (query.Count > 0)
         {
-            if (query.Count > 1 || CounterDay.ParseDate(query[0]) is not { } asked)
+            if (query.Count > 1 || PortalDates.ParseInRange(query[0]) is not { } asked)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date",
-                    detail: "date must be one day from 2000-01-01 to 2098-12-31, written yyyy-MM-dd.");
+                    detail: $"date must be one day from {PortalDates.ToIso(PortalDates.Min)} to {PortalDates.ToIso(PortalDates.Max)}, written yyyy-MM-dd.");
             }
 
             date = asked;

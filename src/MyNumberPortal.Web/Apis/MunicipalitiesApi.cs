@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MyNumberPortal.Rules.Calendar;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.Model;
 using MyNumberPortal.Web.Infrastructure;
@@ -9,11 +9,6 @@ namespace MyNumberPortal.Web.Apis;
 /// <summary>The public JSON API: municipalities, their procedures, the questions of a case and its guidance. Documented in docs/api.md.</summary>
 public static class MunicipalitiesApi
 {
-    /// <summary>Dates the guidance can be asked for (holidays are computed up to 2099).</summary>
-    public static readonly DateOnly MinDate = new(2000, 1, 1);
-
-    public static readonly DateOnly MaxDate = new(2098, 12, 31);
-
     public static IEndpointRouteBuilder MapMunicipalitiesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/municipalities").WithTags("Municipalities").CacheOutput(ResidentOutputCache.PolicyName);
@@ -119,14 +114,14 @@ public static class MunicipalitiesApi
         }
 
         var date = clock.Today;
-        if (query.Date is { } dateText && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (query.Date is { } dateText && !PortalDates.TryParseIso(dateText, out date))
         {
             return Invalid("date", $"\"{dateText}\" is not a date: use YYYY-MM-DD.");
         }
 
-        if (date < MinDate || date > MaxDate)
+        if (!PortalDates.InRange(date))
         {
-            return Invalid("date", $"The date must be between {MinDate:yyyy-MM-dd} and {MaxDate:yyyy-MM-dd}.");
+            return Invalid("date", $"The date must be between {PortalDates.ToIso(PortalDates.Min)} and {PortalDates.ToIso(PortalDates.Max)}.");
         }
 
         if (Resolve(catalog, code, date) is not { } found)
@@ -149,15 +144,34 @@ public static class MunicipalitiesApi
             return Invalid("applicant", $"applicant is required: one of {string.Join(", ", Applicants.All)}.");
         }
 
-        var result = GuidanceEvaluator.Evaluate(rules, new GuidanceRequest(procedure, applicant, query.Answers, date));
-        if (!result.Succeeded)
+        var @case = GuideCase.Read(rules, procedure, applicant, query.Answers);
+        if (!@case.Complete)
         {
-            return TypedResults.ValidationProblem(
-                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: "The case could not be evaluated.");
+            return TypedResults.ValidationProblem(CaseErrors(@case), title: "The case could not be evaluated.");
         }
 
-        return TypedResults.Ok(result.Guidance!);
+        return TypedResults.Ok(@case.Evaluate(date));
+    }
+
+    /// <summary>
+    /// Why a case cannot be evaluated, per field: every problem that blocks it, or else the question still to answer.
+    /// Answers to questions the case does not ask are ignored.
+    /// </summary>
+    private static Dictionary<string, string[]> CaseErrors(GuideCase @case)
+    {
+        var errors = @case.Problems.Where(p => p.Blocks).Select(p => (p.Field, Message: p.Kind switch
+        {
+            CaseProblemKind.UnknownProcedure => $"\"{p.Value}\" is not a procedure. Use one of: {string.Join(", ", Procedures.All)}.",
+            CaseProblemKind.UnknownApplicant => $"\"{p.Value}\" is not an applicant kind. Use one of: {string.Join(", ", Applicants.All)}.",
+            CaseProblemKind.UnknownQuestion => $"\"{p.Field}\" is not a question of this municipality.",
+            _ => $"\"{p.Value}\" is not an answer to \"{p.Field}\". Allowed: {string.Join(", ", @case.Rules.QuestionsById[p.Field].Options.Select(o => o.Value))}.",
+        })).ToList();
+        if (errors.Count == 0 && @case.NextQuestion is { } missing)
+        {
+            errors.Add((missing.Id, $"The question \"{missing.Id}\" must be answered for this case."));
+        }
+
+        return errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
     }
 
     private sealed record Lookup(CompiledRuleSet? Rules, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>? NotFound);

@@ -112,10 +112,6 @@ public static class ChecklistWords
     /// <summary>"8:30~17:15" / "8:30–17:15".</summary>
     public static string TimeRange(TimeOnly open, TimeOnly close) => Format(ChecklistText.TimeRange, DateText.Time(open), DateText.Time(close));
 
-    /// <summary>A page's "updated" date (ISO), or null when missing or not a date.</summary>
-    public static DateOnly? ParseIso(string? iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
     /// <summary>A date without the weekday: "2024年9月1日" / "1 September 2024".</summary>
     public static string ShortDate(DateOnly date) =>
         Format(ChecklistText.DateFormat, date.Year, date.Month, date.Day, CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(date.Month));

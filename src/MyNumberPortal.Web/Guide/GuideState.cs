@@ -6,24 +6,14 @@ using MyNumberPortal.Web.Infrastructure;
 
 namespace MyNumberPortal.Web.Guide;
 
-/// <summary>Why a guide URL cannot be followed as it is.</summary>
-public enum GuideProblemKind
+/// <summary>
+/// Why a guide URL cannot be followed as it is, and where the resident can carry on from: the query could not be read
+/// (a parameter repeated or too long: <see cref="Case"/> is null), or the case it describes has a problem.
+/// </summary>
+public sealed record GuideProblem(CaseProblem? Case, string ContinueUrl)
 {
-    /// <summary>A parameter is repeated or too long.</summary>
-    MalformedQuery,
-
-    /// <summary>A parameter names no question of this municipality.</summary>
-    UnknownQuestion,
-
-    /// <summary>A value is not one of the question's answers.</summary>
-    InvalidAnswer,
-
-    /// <summary>An answer is given for a question that is not (yet) asked for this case: an earlier one was skipped, or it does not apply.</summary>
-    SkippedQuestion,
+    public bool MalformedQuery => Case is null;
 }
-
-/// <summary>A problem with the URL, the parameter it concerns, and where the resident can carry on from.</summary>
-public sealed record GuideProblem(GuideProblemKind Kind, string Field, string? Value, string ContinueUrl);
 
 /// <summary>One answered step of the flow: who comes (applicant), or a circumstance question.</summary>
 /// <remarks><see cref="Question"/> and <see cref="Answer"/> are null for the applicant, whose texts live in the resources.</remarks>
@@ -33,11 +23,13 @@ public sealed record AnsweredStep(string Id, LocalText? Question, string Value, 
 /// Where a resident is in a guide flow, read from the URL alone:
 /// <c>/guide/{code}/{procedure}?applicant=self&amp;lost-where=outside</c>. The applicant is asked first,
 /// then the circumstance questions the rules need, one per page. Answers live only in the URL.
+/// The answers are read once into a <see cref="GuideCase"/>; this class adds what is the URL's: the form's step
+/// marker, the answer to pre-select, and the links (back, change, print).
 /// </summary>
 public sealed class GuideState
 {
     /// <summary>The applicant is the first question of every flow; its parameter matches the JSON API's.</summary>
-    public const string ApplicantKey = "applicant";
+    public const string ApplicantKey = GuideCase.ApplicantField;
 
     /// <summary>Set by a question form, so that a submission without a choice shows an error rather than the question again.</summary>
     public const string StepKey = "step";
@@ -48,14 +40,15 @@ public sealed class GuideState
     /// <summary>Language override (read by request localization; never an answer).</summary>
     public const string LanguageKey = "lang";
 
-    private readonly List<(string Id, string Value)> path = [];
-
-    private GuideState(CompiledRuleSet rules, string procedure, string? startPath)
+    private GuideState(GuideCase @case, string? startPath)
     {
-        Rules = rules;
-        Procedure = procedure;
-        StartPath = startPath ?? $"/guide/{rules.Code}";
+        Case = @case;
+        StartPath = startPath ?? $"/guide/{@case.Rules.Code}";
+        Path = @case.Parameters;
     }
+
+    /// <summary>The case the URL describes, read and planned once.</summary>
+    public GuideCase Case { get; }
 
     /// <summary>The choice of situation: <c>/guide/{code}</c>, or the admin preview's own start for a draft.</summary>
     public string StartPath { get; }
@@ -63,15 +56,15 @@ public sealed class GuideState
     /// <summary>The flow's address without answers: <c>{StartPath}/{procedure}</c>.</summary>
     public string FlowPath => $"{StartPath}/{Procedure}";
 
-    public CompiledRuleSet Rules { get; }
+    public CompiledRuleSet Rules => Case.Rules;
     public string Code => Rules.Code;
-    public string Procedure { get; }
+    public string Procedure => Case.Procedure;
 
-    /// <summary>Who comes; null while that question is being asked.</summary>
-    public string? Applicant { get; private set; }
+    /// <summary>Who comes; null while that question is being asked (or when the URL has a problem that blocks the case).</summary>
+    public string? Applicant => Case.IsValid ? Case.Applicant : null;
 
     /// <summary>The next circumstance question (null while the applicant is asked, or when all are answered).</summary>
-    public QuestionDef? NextQuestion { get; private set; }
+    public QuestionDef? NextQuestion => Case.IsValid ? Case.NextQuestion : null;
 
     public bool AskingApplicant => Applicant is null;
 
@@ -90,30 +83,25 @@ public sealed class GuideState
     public GuideProblem? Problem { get; private set; }
 
     /// <summary>The answers given so far, in the order asked, as (question id, value); the applicant first.</summary>
-    public IReadOnlyList<(string Id, string Value)> Path => path;
-
-    /// <summary>The circumstance answers (without the applicant), for the evaluator.</summary>
-    public IReadOnlyDictionary<string, string> Answers =>
-        path.Where(p => p.Id != ApplicantKey).ToDictionary(p => p.Id, p => p.Value, StringComparer.Ordinal);
+    public IReadOnlyList<(string Id, string Value)> Path { get; }
 
     /// <summary>Number of the current question (1-based), for "question 2" style progress text.</summary>
-    public int QuestionNumber => path.Count + 1;
+    public int QuestionNumber => Path.Count + 1;
 
     /// <summary>Reads a guide URL's query against the rules. Never throws for any query.</summary>
     public static GuideState Read(CompiledRuleSet rules, string procedure, IQueryCollection query, string? startPath = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(query);
-        var state = new GuideState(rules, procedure, startPath);
-        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        var given = new List<KeyValuePair<string, string>>(query.Count);
         string? step = null, previous = null;
+        var malformed = false;
         foreach (var (key, values) in query)
         {
-            var field = QueryReader.Shorten(key);
             var value = values.Count == 1 ? values[0] ?? "" : null;
             if (key.Length > QueryReader.MaxLength || value is null || value.Length > QueryReader.MaxLength)
             {
-                state.Problem = new(GuideProblemKind.MalformedQuery, field, null, state.UrlFor([]));
+                malformed = true;
                 break;
             }
 
@@ -122,13 +110,20 @@ public sealed class GuideState
                 case StepKey: step = value; break;
                 case PreviousKey: previous = value; break;
                 case LanguageKey: break;
-                default: given[key] = value; break;
+                default: given.Add(new(key, value)); break;
             }
         }
 
-        if (state.Problem is null)
+        // A malformed query is not read at all: the resident starts the flow again.
+        var state = new GuideState(GuideCase.Read(rules, procedure, malformed ? [] : given), startPath);
+        if (malformed)
         {
-            state.Walk(given);
+            state.Problem = new(null, state.UrlFor([]));
+        }
+        else if (state.Case.Problems.FirstOrDefault() is { } problem)
+        {
+            // An answer the case does not ask: where it can, the resident carries on from the last question answered in order.
+            state.Problem = new(problem, state.UrlFor(problem.Blocks ? [] : state.Path));
         }
 
         if (state.Problem is null && step is not null && step == state.CurrentId)
@@ -144,58 +139,6 @@ public sealed class GuideState
         return state;
     }
 
-    private void Walk(Dictionary<string, string> given)
-    {
-        foreach (var (key, value) in given)
-        {
-            if (key == ApplicantKey)
-            {
-                if (!Applicants.IsKnown(value))
-                {
-                    Problem = new(GuideProblemKind.InvalidAnswer, key, value, UrlFor([]));
-                    return;
-                }
-            }
-            else if (!Rules.QuestionsById.TryGetValue(key, out var question))
-            {
-                Problem = new(GuideProblemKind.UnknownQuestion, key, value, UrlFor([]));
-                return;
-            }
-            else if (!question.Options.Any(o => o.Value == value))
-            {
-                Problem = new(GuideProblemKind.InvalidAnswer, key, value, UrlFor([]));
-                return;
-            }
-        }
-
-        if (!given.TryGetValue(ApplicantKey, out var applicant))
-        {
-            if (given.Count > 0)
-            {
-                var first = given.Keys.First();
-                Problem = new(GuideProblemKind.SkippedQuestion, first, given[first], UrlFor([]));
-            }
-
-            return;
-        }
-
-        Applicant = applicant;
-        path.Add((ApplicantKey, applicant));
-        var plan = GuidanceEvaluator.PlanQuestions(Rules, Procedure, applicant, given);
-        foreach (var q in plan.Asked)
-        {
-            path.Add((q.Id, given[q.Id]));
-        }
-
-        NextQuestion = plan.Next;
-        var stray = given.Keys.FirstOrDefault(k => k != ApplicantKey && !plan.Asked.Any(q => q.Id == k));
-        if (stray is not null)
-        {
-            // Where it can, the resident carries on from the last question answered in order.
-            Problem = new(GuideProblemKind.SkippedQuestion, stray, given[stray], UrlFor(path));
-        }
-    }
-
     /// <summary>The options of the current question, as (value, label); labels are null for the applicant (see the resources).</summary>
     public IReadOnlyList<(string Value, LocalText? Label)> Options() =>
         AskingApplicant
@@ -207,31 +150,27 @@ public sealed class GuideState
         Build($"{FlowPath}{suffix}", answers, previous);
 
     /// <summary>The URL that shows the current state again (the checklist once complete).</summary>
-    public string Url => UrlFor(path);
+    public string Url => UrlFor(Path);
 
     /// <summary>The print view of the checklist.</summary>
-    public string PrintUrl => UrlFor(path, "/print");
+    public string PrintUrl => UrlFor(Path, "/print");
 
     /// <summary>"Back": the previous question, or the choice of situation before the first one.</summary>
-    public string BackUrl => path.Count == 0 ? StartPath : UrlFor(path.Take(path.Count - 1), previous: path[^1].Value);
+    public string BackUrl => Path.Count == 0 ? StartPath : UrlFor(Path.Take(Path.Count - 1), previous: Path[^1].Value);
 
     /// <summary>The answered steps with their "change" links (each drops the answers after it and pre-selects the old one).</summary>
     public IReadOnlyList<AnsweredStep> Summary()
     {
-        var steps = new List<AnsweredStep>(path.Count);
-        for (var i = 0; i < path.Count; i++)
+        if (Applicant is not { } applicant)
         {
-            var (id, value) = path[i];
-            var change = UrlFor(path.Take(i), previous: value);
-            if (id == ApplicantKey)
-            {
-                steps.Add(new(id, null, value, null, change));
-            }
-            else
-            {
-                var q = Rules.QuestionsById[id];
-                steps.Add(new(id, q.Text, value, q.Options.First(o => o.Value == value).Label, change));
-            }
+            return [];
+        }
+
+        var steps = new List<AnsweredStep>(Path.Count) { new(ApplicantKey, null, applicant, null, UrlFor([], previous: applicant)) };
+        for (var i = 0; i < Case.Answers.Count; i++)
+        {
+            var answer = Case.Answers[i];
+            steps.Add(new(answer.QuestionId, answer.Question.Text, answer.Value, answer.Option.Label, UrlFor(Path.Take(i + 1), previous: answer.Value)));
         }
 
         return steps;
@@ -239,7 +178,7 @@ public sealed class GuideState
 
     /// <summary>The hidden fields a question form carries: the answers so far and the step marker.</summary>
     public IReadOnlyList<(string Name, string Value)> HiddenFields() =>
-        [.. path, (StepKey, CurrentId ?? "")];
+        [.. Path, (StepKey, CurrentId ?? "")];
 
     public static string Build(string pathAndBase, IEnumerable<(string Id, string Value)> answers, string? previous = null)
     {

@@ -1,3 +1,5 @@
+using MyNumberPortal.Rules.Calendar;
+
 namespace MyNumberPortal.Web.Infrastructure;
 
 /// <summary>
@@ -35,7 +37,7 @@ public static class DateText
     }
 
     /// <summary>ISO 8601: "2026-11-24".</summary>
-    public static string Iso(DateOnly date) => $"{Number(date.Year, 4)}-{Number(date.Month, 2)}-{Number(date.Day, 2)}";
+    public static string Iso(DateOnly date) => PortalDates.ToIso(date);
 
     /// <summary>24-hour time without a leading zero on the hour: "8:30", "17:15".</summary>
     public static string Time(TimeOnly time) => $"{Number(time.Hour)}:{Number(time.Minute, 2)}";

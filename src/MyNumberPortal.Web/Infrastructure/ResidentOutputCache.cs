@@ -38,7 +38,7 @@ public static class ResidentOutputCache
                 .VaryByValue(c => new("path", c.Request.Path.Value ?? ""))
                 .VaryByValue(c => new("query", c.Request.QueryString.Value ?? ""))
                 .VaryByValue(c => new("lang", CultureInfo.CurrentUICulture.Name))
-                .VaryByValue(c => new("today", c.RequestServices.GetRequiredService<PortalClock>().Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                .VaryByValue(c => new("today", DateText.Iso(c.RequestServices.GetRequiredService<PortalClock>().Today)))
                 .VaryByValue(c => new("rules", RulesKey(c.RequestServices.GetRequiredService<RuleCatalogAccessor>().Current))));
         });
         return builder;

@@ -40,7 +40,6 @@ public sealed class CounterCheckTests
         Assert.Equal(IdRuleCheckStatus.Satisfied, rule.Status);
         Assert.Equal(by, rule.SatisfiedBy?.ToString());
         Assert.Empty(rule.Closest);
-        Assert.Null(rule.MissingText);
     }
 
     // ── 新潟市: self, renewal receipt (A×1 or B×2) ───────────────────────────────────────────
@@ -92,8 +91,6 @@ public sealed class CounterCheckTests
         var rule = Assert.Single(r.IdRules);
         Assert.Equal("holder-receipt-renewal", rule.Id);
         AssertShortfalls(rule, ("A×1", 1, 0, 0), ("B×2", 0, 1, 0));
-        Assert.Equal("A書類を1点、またはB書類をあと1点", rule.MissingText?.Ja);
-        Assert.Equal("one document from list A, or one more document from list B", rule.MissingText?.En);
     }
 
     [Fact]
@@ -103,8 +100,6 @@ public sealed class CounterCheckTests
 
         var rule = Assert.Single(r.IdRules);
         AssertShortfalls(rule, ("A×1", 1, 0, 0));
-        Assert.Equal("A書類を1点", rule.MissingText?.Ja);
-        Assert.Equal("one document from list A", rule.MissingText?.En);
     }
 
     [Fact]
@@ -173,7 +168,6 @@ public sealed class CounterCheckTests
         Assert.Equal(("holder-reissue-application", IdRuleCheckStatus.NeedsJudgement, JudgementReasons.NoCombination), (rule.Id, rule.Status, rule.JudgementReason));
         Assert.Null(rule.RuleText);
         Assert.Empty(rule.Closest);
-        Assert.Null(rule.MissingText);
         Assert.StartsWith("紛失・廃止届と再交付申請には", rule.Note?.Ja, StringComparison.Ordinal);
         // 1,000 yen (800 + 200), two visits, not today.
         Assert.True(r.Fee.Stated);
@@ -240,8 +234,6 @@ public sealed class CounterCheckTests
         var holder = r.IdRules[0];
         Assert.Equal("holder-proxy-receipt", holder.Id);
         AssertShortfalls(holder, ("A×1+B×1", 1, 0, 0), ("B×3 with photo≥1", 0, 0, 1));
-        Assert.Equal("A書類をあと1点、または写真付きの書類をあと1点", holder.MissingText?.Ja);
-        Assert.Equal("one more document from list A, or one more document with a photo", holder.MissingText?.En);
         AssertSatisfied(r.IdRules[1], "agent-proxy-receipt", IdSubjects.Agent, "A×2");
     }
 
@@ -253,8 +245,6 @@ public sealed class CounterCheckTests
 
         var holder = r.IdRules[0];
         AssertShortfalls(holder, ("A×1+B×1", 1, 0, 0), ("B×3 with photo≥1", 0, 1, 1));
-        Assert.Equal("A書類をあと1点、またはB書類をあと1点(うち写真付き1点)", holder.MissingText?.Ja);
-        Assert.Equal("one more document from list A, or one more document from list B (at least one with a photo)", holder.MissingText?.En);
     }
 
     [Fact]
@@ -269,8 +259,6 @@ public sealed class CounterCheckTests
         var agent = r.IdRules[1];
         Assert.Equal(("agent-proxy-receipt", IdSubjects.Agent), (agent.Id, agent.Subject));
         AssertShortfalls(agent, ("A×2", 2, 0, 0), ("A×1+B×1", 1, 1, 0));
-        Assert.Equal("A書類を2点、またはA書類を1点とB書類を1点", agent.MissingText?.Ja);
-        Assert.Equal("two documents from list A, or one document from list A and one document from list B", agent.MissingText?.En);
         Assert.Empty(r.AgentDocuments);
     }
 
@@ -292,8 +280,6 @@ public sealed class CounterCheckTests
 
         var agent = r.IdRules[1];
         AssertShortfalls(agent, ("A×1+B×1", 1, 0, 0));
-        Assert.Equal("A書類をあと1点", agent.MissingText?.Ja);
-        Assert.Equal("one more document from list A", agent.MissingText?.En);
     }
 
     // ── 新潟市: legal agent accompanying a child under 15 (holder A×1 or B×2, agent A×1 or B×2) ──
@@ -509,22 +495,5 @@ public sealed class CounterCheckTests
         var g = NiigataRenewal(Applicants.Self);
         Assert.Throws<ArgumentException>(() => CounterCheck.Evaluate(SeedRules.For(Shinagawa),
             new CounterCheckRequest(g, new HashSet<string>(), [], [])));
-    }
-
-    // ── Words ───────────────────────────────────────────────────────────────────────────────
-
-    [Fact]
-    public void Words_for_photo_documents_beyond_the_missing_slots_and_plurals()
-    {
-        var alternative = new IdAlternative(0, 3, 2);
-        var words = CounterCheckWords.Shortfall(new IdShortfall(alternative, 0, 1, 2));
-        Assert.Equal("B書類をあと1点(うち写真付き1点)と写真付きの書類をあと1点", words.Ja);
-        Assert.Equal("one more document from list B (at least one with a photo) and one more document with a photo", words.En);
-
-        var none = CounterCheckWords.Shortfall(new IdShortfall(new IdAlternative(0, 3, 0), 0, 3, 0));
-        Assert.Equal("B書類を3点", none.Ja);
-        Assert.Equal("three documents from list B", none.En);
-
-        Assert.Equal("", CounterCheckWords.Shortfalls([]).Ja);
     }
 }

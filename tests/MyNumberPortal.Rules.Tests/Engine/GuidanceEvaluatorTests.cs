@@ -133,38 +133,50 @@ public sealed class GuidanceEvaluatorTests
     private static readonly CompiledRuleSet Rules = CompiledRuleSet.Compile(RuleSetYaml.Read(National), RuleSetYaml.Read(Municipal));
     private static readonly DateOnly Tuesday = new(2026, 11, 24);
 
-    private static GuidanceResult Evaluate(string procedure, string applicant, params (string, string)[] answers) =>
-        GuidanceEvaluator.Evaluate(Rules, new GuidanceRequest(procedure, applicant, answers.ToDictionary(a => a.Item1, a => a.Item2), Tuesday));
+    /// <summary>The case read once, and its guidance when it is complete.</summary>
+    private sealed record Evaluated(GuideCase Case, Guidance? Guidance);
+
+    private static Evaluated Evaluate(string procedure, string applicant, params (string, string)[] answers)
+    {
+        var @case = GuideCase.Read(Rules, procedure, applicant, answers.Select(a => KeyValuePair.Create(a.Item1, a.Item2)));
+        return new(@case, @case.Complete ? @case.Evaluate(Tuesday) : null);
+    }
+
+    private static GuideCase Case(string procedure, string applicant, Dictionary<string, string> answers) =>
+        GuideCase.Read(Rules, procedure, applicant, answers);
 
     [Fact]
     public void Asks_only_questions_some_rule_of_the_case_reads()
     {
-        var plan = GuidanceEvaluator.PlanQuestions(Rules, Procedures.Reissue, Applicants.Self, new Dictionary<string, string>());
-        Assert.Equal("where", plan.Next!.Id);
-        plan = GuidanceEvaluator.PlanQuestions(Rules, Procedures.Reissue, Applicants.Self, new Dictionary<string, string> { ["where"] = "outside" });
-        Assert.Equal("kind", plan.Next!.Id);
-        plan = GuidanceEvaluator.PlanQuestions(Rules, Procedures.Reissue, Applicants.Self, new Dictionary<string, string> { ["where"] = "home" });
-        Assert.True(plan.Complete);
+        var @case = Case(Procedures.Reissue, Applicants.Self, []);
+        Assert.Equal("where", @case.NextQuestion!.Id);
+        @case = Case(Procedures.Reissue, Applicants.Self, new() { ["where"] = "outside" });
+        Assert.Equal("kind", @case.NextQuestion!.Id);
+        @case = Case(Procedures.Reissue, Applicants.Self, new() { ["where"] = "home" });
+        Assert.True(@case.Complete);
         // "unused" is never asked: no rule reads it. abolition reads nothing: no questions at all.
-        Assert.True(GuidanceEvaluator.PlanQuestions(Rules, Procedures.Abolition, Applicants.Self, new Dictionary<string, string>()).Complete);
+        Assert.True(Case(Procedures.Abolition, Applicants.Self, []).Complete);
     }
 
     [Fact]
-    public void Missing_answer_is_an_error_naming_the_question()
+    public void A_missing_answer_is_the_next_question_and_the_case_is_not_complete()
     {
         var result = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "outside"));
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(("kind", "missing-answer"), (error.Field, error.Code));
+        Assert.Empty(result.Case.Problems);
+        Assert.False(result.Case.Complete);
+        Assert.Equal("kind", result.Case.NextQuestion?.Id);
+        Assert.Throws<InvalidOperationException>(() => result.Case.Evaluate(Tuesday));
     }
 
     [Fact]
-    public void Unknown_questions_and_answers_outside_the_options_are_errors()
+    public void Unknown_questions_and_answers_outside_the_options_are_problems()
     {
         var result = Evaluate(Procedures.Reissue, Applicants.Self, ("where", "moon"), ("colour", "red"));
-        Assert.Contains(result.Errors, e => e is { Field: "where", Code: "invalid-answer" });
-        Assert.Contains(result.Errors, e => e is { Field: "colour", Code: "unknown-question" });
-        Assert.Contains(Evaluate("lost", Applicants.Self).Errors, e => e.Field == "procedure");
-        Assert.Contains(Evaluate(Procedures.Reissue, "cousin").Errors, e => e.Field == "applicant");
+        Assert.Equal([(CaseProblemKind.InvalidAnswer, "where", "moon"), (CaseProblemKind.UnknownQuestion, "colour", "red")],
+            result.Case.Problems.Select(p => (p.Kind, p.Field, p.Value)));
+        Assert.False(result.Case.IsValid);
+        Assert.Contains(Evaluate("lost", Applicants.Self).Case.Problems, p => p is { Kind: CaseProblemKind.UnknownProcedure, Field: "procedure" });
+        Assert.Contains(Evaluate(Procedures.Reissue, "cousin").Case.Problems, p => p is { Kind: CaseProblemKind.UnknownApplicant, Field: "applicant" });
     }
 
     [Fact]

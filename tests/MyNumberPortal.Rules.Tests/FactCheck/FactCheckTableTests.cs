@@ -57,9 +57,9 @@ public sealed class FactCheckTableTests
             {
                 foreach (var full in Product(questions))
                 {
-                    var plan = GuidanceEvaluator.PlanQuestions(rules, procedure, applicant, full);
-                    Assert.True(plan.Complete);
-                    reached.Add(Key(procedure, applicant, plan.Asked.Select(q => (q.Id, full[q.Id]))));
+                    var @case = GuideCase.Read(rules, procedure, applicant, full);
+                    Assert.True(@case.Complete);
+                    reached.Add(Key(procedure, applicant, @case.Answers.Select(a => (a.QuestionId, a.Value))));
                 }
             }
         }
@@ -112,8 +112,7 @@ public sealed class FactCheckTableTests
         var rules = SeedRules.For("132101");
         foreach (var row in FactCheckTable.Build(rules, Tuesday).Rows)
         {
-            var g = GuidanceEvaluator.Evaluate(rules, new GuidanceRequest(row.Procedure, row.Applicant,
-                row.Answers.ToDictionary(a => a.QuestionId, a => a.Value), Tuesday)).Guidance!;
+            var g = GuideCase.Read(rules, row.Procedure, row.Applicant, row.Answers.ToDictionary(a => a.QuestionId, a => a.Value)).Evaluate(Tuesday);
             Assert.Equal(g.Coverage, row.Coverage);
             Assert.Equal(g.Items.Select(i => i.Id), row.Items.Select(i => i.Id));
             Assert.Equal(g.IdRules.Select(i => i.Id).Order(StringComparer.Ordinal), row.IdRules.Select(i => i.Id).Order(StringComparer.Ordinal));

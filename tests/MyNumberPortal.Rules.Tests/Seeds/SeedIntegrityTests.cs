@@ -95,10 +95,10 @@ public sealed partial class SeedIntegrityTests
                 foreach (var answers in AnswerPaths(rules, procedure, applicant, new Dictionary<string, string>()))
                 {
                     cases++;
-                    var result = GuidanceEvaluator.Evaluate(rules, new GuidanceRequest(procedure, applicant, answers, new DateOnly(2026, 11, 24)));
+                    var @case = GuideCase.Read(rules, procedure, applicant, answers);
                     var context = $"{code} {procedure} {applicant} {string.Join(",", answers.Select(a => $"{a.Key}={a.Value}"))}";
-                    Assert.True(result.Succeeded, context + ": " + string.Join("; ", result.Errors.Select(e => e.Message)));
-                    var guidance = result.Guidance!;
+                    Assert.True(@case.Complete, context + ": " + string.Join("; ", @case.Problems.Select(p => $"{p.Field}: {p.Kind}")));
+                    var guidance = @case.Evaluate(new DateOnly(2026, 11, 24));
                     Assert.True(guidance.Phones.Count > 0 || guidance.Counters.Any(c => c.Phone is not null), context + ": no phone to call");
                     if (guidance.Coverage == CoverageStatuses.Covered && procedure != Procedures.LostCard)
                     {
@@ -115,16 +115,15 @@ public sealed partial class SeedIntegrityTests
 
     internal static IEnumerable<Dictionary<string, string>> AnswerPaths(CompiledRuleSet rules, string procedure, string applicant, Dictionary<string, string> answers)
     {
-        var plan = GuidanceEvaluator.PlanQuestions(rules, procedure, applicant, answers);
-        if (plan.Next is null)
+        if (GuideCase.Read(rules, procedure, applicant, answers).NextQuestion is not { } question)
         {
             yield return answers;
             yield break;
         }
 
-        foreach (var option in plan.Next.Options)
+        foreach (var option in question.Options)
         {
-            var next = new Dictionary<string, string>(answers) { [plan.Next.Id] = option.Value };
+            var next = new Dictionary<string, string>(answers) { [question.Id] = option.Value };
             foreach (var path in AnswerPaths(rules, procedure, applicant, next))
             {
                 yield return path;

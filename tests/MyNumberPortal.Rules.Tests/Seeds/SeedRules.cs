@@ -31,15 +31,17 @@ public static class SeedRules
         return CompiledRuleSet.Compile(National, RuleSetYaml.Read(File.ReadAllText(file)));
     });
 
-    public static GuidanceResult TryEvaluate(string code, string procedure, string applicant, DateOnly date, params (string Question, string Answer)[] answers) =>
-        GuidanceEvaluator.Evaluate(For(code), new GuidanceRequest(procedure, applicant,
-            answers.ToDictionary(a => a.Question, a => a.Answer, StringComparer.Ordinal), date));
+    /// <summary>Reads a case of the municipality's seed rules (the answers in the order given).</summary>
+    public static GuideCase Case(string code, string procedure, string applicant, params (string Question, string Answer)[] answers) =>
+        GuideCase.Read(For(code), procedure, applicant, answers.Select(a => KeyValuePair.Create(a.Question, a.Answer)));
 
-    /// <summary>Evaluates a case; fails with the evaluator's errors when the case cannot be evaluated.</summary>
+    /// <summary>Evaluates a case; fails with the case's problems when it cannot be evaluated.</summary>
     public static Guidance Evaluate(string code, string procedure, string applicant, DateOnly date, params (string Question, string Answer)[] answers)
     {
-        var result = TryEvaluate(code, procedure, applicant, date, answers);
-        return result.Guidance ?? throw new InvalidOperationException(
-            $"{code} {procedure} {applicant}: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        var @case = Case(code, procedure, applicant, answers);
+        return @case.Complete
+            ? @case.Evaluate(date)
+            : throw new InvalidOperationException($"{code} {procedure} {applicant}: "
+                + string.Join("; ", @case.Problems.Select(p => $"{p.Field}: {p.Kind}")) + (@case.NextQuestion is { } next ? $"; {next.Id} not answered" : ""));
     }
 }

@@ -25,13 +25,21 @@ public class CounterCheckPageTests(StaffFactory factory) : IClassFixture<StaffFa
     {
         var today = factory.Services.GetRequiredService<PortalClock>().Today;
         var rules = factory.Services.GetRequiredService<RuleCatalogAccessor>().Current.Resolve(code, today)!;
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (GuidanceEvaluator.PlanQuestions(rules, procedure, applicant, answers).Next is { } next)
+        return Answered(rules, procedure, applicant, next => prefer is not null && prefer.TryGetValue(next.Id, out var value) ? value : next.Options[0].Value);
+    }
+
+    /// <summary>The code of a case whose questions are answered one by one, each by <paramref name="choose"/>, as the guide asks them.</summary>
+    private static string Answered(CompiledRuleSet rules, string procedure, string applicant, Func<QuestionDef, string> choose)
+    {
+        var answers = new List<KeyValuePair<string, string>>();
+        var @case = GuideCase.Read(rules, procedure, applicant, answers);
+        while (@case.NextQuestion is { } next)
         {
-            answers[next.Id] = prefer is not null && prefer.TryGetValue(next.Id, out var value) ? value : next.Options[0].Value;
+            answers.Add(new(next.Id, choose(next)));
+            @case = GuideCase.Read(rules, procedure, applicant, answers);
         }
 
-        return ReferenceCode.Create(rules, procedure, applicant, answers);
+        return ReferenceCode.Create(@case);
     }
 
     private async Task<HttpClient> ClerkAsync(string code)
@@ -47,13 +55,7 @@ public class CounterCheckPageTests(StaffFactory factory) : IClassFixture<StaffFa
     {
         var today = factory.Services.GetRequiredService<PortalClock>().Today;
         var rules = factory.Services.GetRequiredService<RuleCatalogAccessor>().Current.Resolve(Niigata, today)!;
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (GuidanceEvaluator.PlanQuestions(rules, Procedures.Reissue, applicant, answers).Next is { } next)
-        {
-            answers[next.Id] = next.Options.Any(o => o.Value == "expiring") ? "expiring" : next.Options[0].Value;
-        }
-
-        return ReferenceCode.Create(rules, Procedures.Reissue, applicant, answers);
+        return Answered(rules, Procedures.Reissue, applicant, next => next.Options.Any(o => o.Value == "expiring") ? "expiring" : next.Options[0].Value);
     }
 
     private async Task<HttpClient> NiigataClerkAsync()
@@ -197,13 +199,7 @@ public class CounterCheckPageTests(StaffFactory factory) : IClassFixture<StaffFa
         using var client = await NiigataClerkAsync();
         var today = factory.Services.GetRequiredService<PortalClock>().Today;
         var shinagawa = factory.Services.GetRequiredService<RuleCatalogAccessor>().Current.Resolve("131091", today)!;
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (GuidanceEvaluator.PlanQuestions(shinagawa, Procedures.Reissue, Applicants.Self, answers).Next is { } next)
-        {
-            answers[next.Id] = next.Options[0].Value;
-        }
-
-        var code = ReferenceCode.Create(shinagawa, Procedures.Reissue, Applicants.Self, answers);
+        var code = Answered(shinagawa, Procedures.Reissue, Applicants.Self, next => next.Options[0].Value);
         var response = await client.GetAsync($"/staff/{Niigata}/check?ref={code}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();

@@ -52,8 +52,7 @@ public static class SeedRuleSets
 
     public static Guidance Evaluate(string code, string procedure, string applicant, DateOnly date, params (string Question, string Answer)[] answers)
     {
-        var result = GuidanceEvaluator.Evaluate(For(code), new GuidanceRequest(procedure, applicant,
-            answers.ToDictionary(a => a.Question, a => a.Answer, StringComparer.Ordinal), date));
-        return result.Guidance ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        var @case = GuideCase.Read(For(code), procedure, applicant, answers.Select(a => KeyValuePair.Create(a.Question, a.Answer)));
+        return @case.Complete ? @case.Evaluate(date) : throw new InvalidOperationException($"{code} {procedure} {applicant}: not a complete case");
     }
 }

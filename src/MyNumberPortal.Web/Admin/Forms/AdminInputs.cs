@@ -1,4 +1,5 @@
 using System.Globalization;
+using MyNumberPortal.Rules.Calendar;
 using MyNumberPortal.Rules.Model;
 
 namespace MyNumberPortal.Web.Admin;
@@ -38,5 +39,5 @@ public static class AdminInputs
         text.Length == 5 && text[2] == ':' && int.TryParse(text.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h < 24
         && int.TryParse(text.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m < 60;
 
-    public static bool IsDate(string text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    public static bool IsDate(string text) => PortalDates.TryParseIso(text, out _);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using MyNumberPortal.Rules.Calendar;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.Model;
 using MyNumberPortal.Web.Resources;
@@ -26,5 +27,5 @@ public sealed class ClosuresValidator : AbstractValidator<ClosuresInput>
         }).OverridePropertyName(ClosuresInput.List);
     }
 
-    private static bool IsMonthDay(string text) => DateOnly.TryParseExact("2024-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    private static bool IsMonthDay(string text) => PortalDates.TryParseMonthDay(text, out _, out _);
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using FluentValidation;
-using MyNumberPortal.Rules.Engine;
+using MyNumberPortal.Rules.Calendar;
 using MyNumberPortal.Rules.Model;
 using MyNumberPortal.Web.Resources;
-using MyNumberPortal.Web.Staff;
 
 namespace MyNumberPortal.Web.Admin;
 
@@ -12,8 +11,8 @@ public sealed class PublishValidator : AbstractValidator<PublishInput>
     public PublishValidator(DateOnly today)
     {
         // The dates the rest of the portal takes (2000-01-01 to 2098-12-31: holidays are computed up to 2099), today or later.
-        RuleFor(p => p.EffectiveFrom).Must(d => CounterDay.ParseDate(d) is not null).WithMessage(_ => AdminConsoleText.ErrorDate)
-            .Must(d => CounterDay.ParseDate(d) is not { } date || date >= today).WithMessage(_ => AdminConsoleText.ErrorEffectivePast);
+        RuleFor(p => p.EffectiveFrom).Must(d => PortalDates.ParseInRange(d) is not null).WithMessage(_ => AdminConsoleText.ErrorDate)
+            .Must(d => PortalDates.ParseInRange(d) is not { } date || date >= today).WithMessage(_ => AdminConsoleText.ErrorEffectivePast);
         RuleFor(p => p.Comment).MaximumLength(500).WithMessage(_ => AdminRuleContext.Format(AdminConsoleText.ErrorTooLong, 500));
     }
 }

@@ -8,8 +8,8 @@ using MyNumberPortal.Web.Infrastructure;
 namespace MyNumberPortal.Web.Components.Guide;
 
 /// <summary>
-/// What the guide pages share: reading the municipality, the procedure and the answers from the URL, and
-/// evaluating the guidance once every question is answered. Nothing is read from the database.
+/// What the guide pages share: reading the municipality, the procedure and the answers from the URL (one
+/// <see cref="GuideCase"/>), and its guidance and reference code once every question is answered. Nothing is read from the database.
 /// </summary>
 public abstract class GuidePageBase : ComponentBase
 {
@@ -37,15 +37,12 @@ public abstract class GuidePageBase : ComponentBase
             return;
         }
 
+        // The case is read and planned once; the checklist and its code both come from that one plan.
         State = GuideState.Read(Rules, Procedure, HttpContext?.Request.Query ?? QueryCollection.Empty);
         if (State.Problem is null && State.Complete)
         {
-            var result = GuidanceEvaluator.Evaluate(Rules, new GuidanceRequest(Procedure, State.Applicant!, State.Answers, Today));
-            Guidance = result.Guidance;
-            if (Guidance is not null)
-            {
-                ReferenceCodeText = ReferenceCode.Create(Rules, Procedure, State.Applicant!, State.Answers);
-            }
+            Guidance = State.Case.Evaluate(Today);
+            ReferenceCodeText = ReferenceCode.Create(State.Case);
         }
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
-using MyNumberPortal.Rules.Calendar;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.Model;
 
-namespace MyNumberPortal.Web.Staff;
+namespace MyNumberPortal.Rules.Calendar;
 
 /// <summary>Whether a counter is open on a day.</summary>
 public enum CounterDayStatus
@@ -26,7 +24,7 @@ public sealed record CounterDayAcceptance(IReadOnlyList<string> Procedures, IRea
 
 /// <summary>
 /// "Today at this counter" for one counter and one day: the opening (or why it is closed, or that no hours are
-/// published) and the cases it takes. Pure: computed from the compiled rules and the date only.
+/// published) and the cases it takes (the clerks' "today at the counters"). Pure: computed from the compiled rules and the date only.
 /// </summary>
 public sealed record CounterDay(
     CounterDef Counter,
@@ -36,11 +34,6 @@ public sealed record CounterDay(
     IReadOnlyList<CounterDayClosure> Closures,
     IReadOnlyList<CounterDayAcceptance> Accepts)
 {
-    /// <summary>Dates a day can be asked for (holidays are computed up to 2099; the same range as the API).</summary>
-    public static readonly DateOnly MinDate = new(2000, 1, 1);
-
-    public static readonly DateOnly MaxDate = new(2098, 12, 31);
-
     /// <summary>Whether the counter takes cases on the day (open, or hours not published: the clerk should call).</summary>
     public bool MayTakeCases => Status != CounterDayStatus.Closed;
 
@@ -86,9 +79,7 @@ public sealed record CounterDay(
             var alone = CounterSchedule.Compile(new CounterDef { Id = counter.Id, Hours = [EveryDay], Closures = [closure] });
             if (alone.OpeningOn(date) is null)
             {
-                var holiday = closure.Kind == "national-holidays" && date.Year is >= JapaneseHolidays.MinYear and <= JapaneseHolidays.MaxYear
-                    ? JapaneseHolidays.NameOf(date)
-                    : null;
+                var holiday = closure.Kind == "national-holidays" && JapaneseHolidays.Covers(date) ? JapaneseHolidays.NameOf(date) : null;
                 result.Add(new CounterDayClosure(closure.Kind, closure.Reason, holiday));
             }
         }
@@ -108,11 +99,4 @@ public sealed record CounterDay(
         listed.Count == 0
             ? all.ToList()
             : all.Where(listed.Contains).Concat(listed.Where(id => !all.Contains(id)).Order(StringComparer.Ordinal)).ToList();
-
-    /// <summary>Parses <c>?date=</c> (yyyy-MM-dd, within <see cref="MinDate"/>–<see cref="MaxDate"/>); null when invalid.</summary>
-    public static DateOnly? ParseDate(string? text) =>
-        text is { Length: 10 } && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date >= MinDate && date <= MaxDate
-            ? date
-            : null;
 }
