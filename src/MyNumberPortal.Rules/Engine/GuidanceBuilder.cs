@@ -93,7 +93,7 @@ internal sealed class GuidanceBuilder(CompiledRuleSet rules, GuidanceRequest req
             exemptions.AddRange(exempt);
             if (exempt.Count == 0)
             {
-                total += applied.Sum(i => i.Amount);
+                total = checked(total + applied.Sum(i => i.Amount));
             }
         }
 
