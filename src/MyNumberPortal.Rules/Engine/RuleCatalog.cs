@@ -89,6 +89,9 @@ public sealed class RuleCatalog
         return broken is not null ? throw new RuleSetUnavailableException(broken) : compiled;
     }
 
+    /// <summary>The rule set in force on a date, or null when there is none or it is unavailable (for pages that must work either way, like the admin console's).</summary>
+    public CompiledRuleSet? TryResolve(string code, DateOnly date) => InForceOn(code, date).Compiled;
+
     /// <summary>The version in force on a date that does not compile, or null (none, or it compiles).</summary>
     public UnavailableRuleSet? UnavailableOn(string code, DateOnly date) => InForceOn(code, date).Broken;
 

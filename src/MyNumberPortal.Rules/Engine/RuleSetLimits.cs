@@ -102,7 +102,17 @@ public static class RuleSetLimits
     internal static string Format(string format, params object[] args) => string.Format(CultureInfo.CurrentCulture, format, args);
 
     /// <summary>Null when <paramref name="text"/> holds no character that can mislead; otherwise the message for <paramref name="path"/>.</summary>
-    public static string? CharacterProblem(string text, string path, bool multiline)
+    public static string? CharacterProblem(string text, string path, bool multiline) =>
+        MisleadingCharacter(text, multiline) is not { } found ? null
+        : Format(found.Control ? LimitText.TextControl : LimitText.TextInvisible, path, found.CodePoint);
+
+    /// <summary>
+    /// The first character of <paramref name="text"/> that can mislead, or null: a control character (a line break or tab is
+    /// allowed where <paramref name="multiline"/>), or an invisible one (zero-width, direction overrides and isolates, soft
+    /// hyphen, byte-order mark, line and paragraph separators: Unicode's "format" and separator categories), or half a
+    /// surrogate pair.
+    /// </summary>
+    public static (int CodePoint, bool Control)? MisleadingCharacter(string text, bool multiline)
     {
         ArgumentNullException.ThrowIfNull(text);
         for (var i = 0; i < text.Length; i++)
@@ -112,7 +122,7 @@ public static class RuleSetLimits
             {
                 if (char.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
                 {
-                    return Format(LimitText.TextInvisible, path, char.ConvertToUtf32(c, text[i + 1]));
+                    return (char.ConvertToUtf32(c, text[i + 1]), false);
                 }
 
                 i++;
@@ -121,17 +131,17 @@ public static class RuleSetLimits
 
             if (char.IsSurrogate(c))
             {
-                return Format(LimitText.TextInvisible, path, (int)c);
+                return (c, false);
             }
 
             if (char.IsControl(c) && !(multiline && c is '\n' or '\t'))
             {
-                return Format(LimitText.TextControl, path, (int)c);
+                return (c, true);
             }
 
             if (char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
-                return Format(LimitText.TextInvisible, path, (int)c);
+                return (c, false);
             }
         }
 
