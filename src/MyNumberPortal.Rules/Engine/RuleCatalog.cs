@@ -166,8 +166,11 @@ public sealed class RuleCatalog
 /// A published version that does not compile: what residents are told instead (the municipality's name and the phone
 /// to call, where the document names them in a usable form) and, for admins, its problems.
 /// </summary>
-public sealed record UnavailableRuleSet(string Code, int Version, DateOnly? EffectiveFrom, LocalText Name, PhoneLine? Phone, IReadOnlyList<string> Problems)
+public sealed record UnavailableRuleSet(string Code, int Version, DateOnly? EffectiveFrom, MunicipalityInfo Municipality, PhoneLine? Phone, IReadOnlyList<string> Problems)
 {
+    /// <summary>The municipality's name (its code where the document names it in no usable form).</summary>
+    public LocalText Name => Municipality.Name;
+
     /// <summary>The problems' paths alone (<c>fees.reissue.items.card</c>), at most 10: what may be logged (no rule text).</summary>
     public IReadOnlyList<string> ProblemPaths => Problems.Select(p => p.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon ? p[..colon] : "")
         .Where(p => p.Length is > 0 and <= 200).Distinct(StringComparer.Ordinal).Take(10).ToList();
@@ -175,19 +178,22 @@ public sealed record UnavailableRuleSet(string Code, int Version, DateOnly? Effe
     internal static UnavailableRuleSet From(PublishedRuleSet published, RuleSetDocument national, IReadOnlyList<string> problems)
     {
         var municipality = published.Document.Municipality;
-        var name = municipality?.Name is { Ja.Length: > 0 and <= RuleSetLimits.MaxShortText } n
-            && RuleSetLimits.CharacterProblem(n.Ja, "", false) is null && RuleSetLimits.CharacterProblem(n.En ?? "", "", false) is null
-            && (n.En ?? "").Length <= RuleSetLimits.MaxShortText
-            ? new LocalText { Ja = n.Ja, En = n.En ?? "" }
-            : new LocalText { Ja = published.Code, En = published.Code };
+        var name = Clean(municipality?.Name?.Ja) is { Length: > 0 } ja ? new LocalText { Ja = ja, En = Clean(municipality?.Name?.En) } : new LocalText { Ja = published.Code };
+        var info = new MunicipalityInfo
+        {
+            Code = published.Code, Name = name, Kana = Clean(municipality?.Kana), Romaji = Clean(municipality?.Romaji),
+            Prefecture = new LocalText { Ja = Clean(municipality?.Prefecture?.Ja), En = Clean(municipality?.Prefecture?.En) },
+        };
         var id = municipality?.InquiryPhone;
         var phone = (published.Document.Phones ?? []).Concat(national.Phones).FirstOrDefault(p => p is not null && p.Id == id);
-        var usable = phone is not null && CompiledRuleSet.IsPhoneNumber(phone.Number) && phone.Name is not null
-            && RuleSetLimits.CharacterProblem(phone.Name.Ja ?? "", "", false) is null && (phone.Name.Ja ?? "").Length <= RuleSetLimits.MaxShortText
-            && RuleSetLimits.CharacterProblem(phone.Name.En ?? "", "", false) is null && (phone.Name.En ?? "").Length <= RuleSetLimits.MaxShortText;
-        return new UnavailableRuleSet(published.Code, published.Version, published.EffectiveFrom, name,
-            usable ? new PhoneLine { Id = phone!.Id, Name = phone.Name!, Number = phone.Number } : null, problems);
+        var usable = phone is not null && CompiledRuleSet.IsPhoneNumber(phone.Number) && Clean(phone.Name?.Ja).Length > 0;
+        return new UnavailableRuleSet(published.Code, published.Version, published.EffectiveFrom, info,
+            usable ? new PhoneLine { Id = phone!.Id, Name = new LocalText { Ja = Clean(phone.Name!.Ja), En = Clean(phone.Name.En) }, Number = phone.Number } : null, problems);
     }
+
+    /// <summary>A name as it may be shown: one line within bounds, without misleading characters; otherwise empty.</summary>
+    private static string Clean(string? text) =>
+        text is { Length: > 0 and <= RuleSetLimits.MaxShortText } && RuleSetLimits.MisleadingCharacter(text, multiline: false) is null ? text : "";
 }
 
 /// <summary>The rule set in force for a municipality on the date asked about does not compile: residents are told to call instead.</summary>
