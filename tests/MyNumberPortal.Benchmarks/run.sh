@@ -371,7 +371,7 @@ hostile_run() { # $1 = driver, $2 = case; prints "outcome|seconds|peak MB"
   if [ "$code" = 0 ]; then outcome=$(sed -E 's/.* outcome=([^ ]*) .*/\1/; s/_/ /g; s/ \(line \)//' "$out/hostile.out")
   elif grep -q 'Stack overflow' "$err"; then outcome="process crashed (stack overflow)"
   elif [ "$code" = 124 ]; then outcome="killed after 300 s"
-  elif grep -qi 'OutOfMemory' "$err"; then outcome="out of memory (3 GB heap limit)"
+  elif grep -qiE 'OutOfMemory|^Out of memory' "$err"; then outcome="out of memory (3 GB heap limit)"
   elif grep -q '^Unhandled exception' "$err"; then
     outcome="failed: $(sed -nE 's/^Unhandled exception\. ([A-Za-z.]+).*/\1/p' "$err" | head -n1) (a 500 in the portal)"
   else outcome="process exited with $code"; fi

@@ -39,15 +39,20 @@ public static class HostileRuleFiles
     }
 
     /// <summary>
-    /// The same kind of file for the questions section editor (text without the header lines): questions repeated
-    /// <paramref name="perLevel"/> times, their options as many times, each option's label a 1,000-character alias.
+    /// The same kind of file for the questions section editor (text without the header lines): <paramref name="perLevel"/>
+    /// questions (each its own id) sharing one list of as many options, each option's label a 1,000-character alias. About
+    /// 11 KB standing for 40 million characters, which the section editor used to write back out.
     /// </summary>
     public static string SectionAliasBomb(int perLevel)
     {
-        var text = new StringBuilder("questions:\n- &q\n  id: q\n  text: {ja: x}\n  options:\n  - &o\n    value: a\n    label: {ja: &l ");
+        var text = new StringBuilder("questions:\n- id: q0\n  text: {ja: x}\n  options: &o\n  - &p\n    value: a\n    label: {ja: &l ");
         text.Append(new string('あ', 1000)).Append("}\n");
-        text.Append(string.Concat(Enumerable.Repeat("  - *o\n", perLevel - 1)));
-        text.Append(string.Concat(Enumerable.Repeat("- *q\n", perLevel - 1)));
+        text.Append(string.Concat(Enumerable.Repeat("  - *p\n", perLevel - 1)));
+        for (var i = 1; i < perLevel; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- id: q{i}\n  text: {{ja: x}}\n  options: *o\n");
+        }
+
         return text.ToString();
     }
 
