@@ -77,11 +77,4 @@ public sealed class AdminConflictBrowserTests(BrowserFixture browser)
         await page.Locator("#password").FillAsync(StaffFactory.Password);
         Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
     }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage = true)
-    {
-        var folder = Path.Combine(BrowserFixture.RepositoryRoot, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
-    }
 }

@@ -158,32 +158,37 @@ public static class RuleSetLimits
             }
 
             var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
-            var at = path.Length == 0 ? name : $"{path}.{name}";
-            switch (property.GetValue(node))
-            {
-                case null when required:
-                    // "name: ~" in the file: the format has no empty value here.
-                    problems.Add(Format(LimitText.ValueMissing, at));
-                    break;
-                case null:
-                case bool:
-                    break;
-                case string text:
-                    CheckText(property, text, at, problems, oneLine);
-                    break;
-                case int number:
-                    CheckNumber(property, number, at, problems);
-                    break;
-                case IList list:
-                    CheckList(property, list, at, problems);
-                    break;
-                case LocalText child:
-                    Walk(child, at, problems, OneLineTexts.Contains(property.Name));
-                    break;
-                case var child:
-                    Walk(child, at, problems);
-                    break;
-            }
+            Check(property, property.GetValue(node), path.Length == 0 ? name : $"{path}.{name}", problems, required, oneLine);
+        }
+    }
+
+    /// <summary>One value of <paramref name="property"/> (the property's own, or an element of its list).</summary>
+    private static void Check(PropertyInfo property, object? value, string path, Problems problems, bool required, bool oneLine = false)
+    {
+        switch (value)
+        {
+            case null when required:
+                // "name: ~" in the file: the format has no empty value here.
+                problems.Add(Format(LimitText.ValueMissing, path));
+                break;
+            case null:
+            case bool:
+                break;
+            case string text:
+                CheckText(property, text, path, problems, oneLine);
+                break;
+            case int number:
+                CheckNumber(property, number, path, problems);
+                break;
+            case IList list:
+                CheckList(property, list, path, problems);
+                break;
+            case LocalText child:
+                Walk(child, path, problems, OneLineTexts.Contains(property.Name));
+                break;
+            default:
+                Walk(value, path, problems);
+                break;
         }
     }
 
@@ -207,25 +212,10 @@ public static class RuleSetLimits
 
         for (var i = 0; i < list.Count && !problems.Full; i++)
         {
-            var at = $"{path}[{i.ToString(CultureInfo.InvariantCulture)}]";
-            switch (list[i])
-            {
-                case null:
-                    problems.Add(Format(LimitText.ValueMissing, at));
-                    break;
-                case string text:
-                    CheckText(property, text, at, problems);
-                    break;
-                case int number:
-                    CheckNumber(property, number, at, problems);
-                    break;
-                case var item:
-                    // Elements with an id are named by it, as the validation messages and the line map name them.
-                    var id = item.GetType().GetProperty("Id")?.GetValue(item) as string;
-                    var named = !string.IsNullOrEmpty(id) && id.Length <= MaxShortText && CharacterProblem(id, "", multiline: false) is null;
-                    Walk(item, named ? $"{path}.{id}" : at, problems);
-                    break;
-            }
+            // Elements with an id are named by it, as the validation messages and the line map name them.
+            var id = list[i]?.GetType().GetProperty("Id")?.GetValue(list[i]) as string;
+            var named = !string.IsNullOrEmpty(id) && id.Length <= MaxShortText && CharacterProblem(id, "", multiline: false) is null;
+            Check(property, list[i], named ? $"{path}.{id}" : $"{path}[{i.ToString(CultureInfo.InvariantCulture)}]", problems, required: true);
         }
     }
 
