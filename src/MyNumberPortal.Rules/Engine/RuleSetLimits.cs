@@ -107,7 +107,7 @@ public static class RuleSetLimits
         : Format(found.Control ? LimitText.TextControl : LimitText.TextInvisible, path, found.CodePoint);
 
     /// <summary>
-    /// The first character of <paramref name="text"/> that can mislead, or null: a control character (a line break or tab is
+    /// The first character of <paramref name="text"/> that can mislead, or null: a control character (a line break, LF or CR as browsers send CR LF from a text area, or a tab is
     /// allowed where <paramref name="multiline"/>), or an invisible one (zero-width, direction overrides and isolates, soft
     /// hyphen, byte-order mark, line and paragraph separators: Unicode's "format" and separator categories), or half a
     /// surrogate pair.
@@ -134,7 +134,7 @@ public static class RuleSetLimits
                 return (c, false);
             }
 
-            if (char.IsControl(c) && !(multiline && c is '\n' or '\t'))
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
             {
                 return (c, true);
             }

@@ -161,7 +161,8 @@ public sealed class BoundsTests
     {
         var document = SeedRules.Read("131091-shinagawa.yaml");
         document.Items[0].Id = "receipt\u200D";
-        document.Items[1].Source!.Quote = "一行目\n二行目\tタブ";
+        // Line breaks as browsers send them from a text area (CR LF): quotes saved through the forms have them.
+        document.Items[1].Source!.Quote = "一行目\r\n二行目\tタブ";
         var errors = RuleSetLimits.Check(document);
         // The element is named by its index: its id is the problem.
         Assert.Equal(["items[0].id: contains an invisible or direction-changing character (U+200D), which can make text look like something else: remove it."], errors);
