@@ -26,6 +26,8 @@ public static class Extensions
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRazorComponents();
+        // X-Frame-Options: DENY comes from the security headers (docs/security.md); antiforgery would otherwise set SAMEORIGIN on pages with forms.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Language.Japanese).AddSupportedCultures([.. Language.Supported]).AddSupportedUICultures([.. Language.Supported]);
@@ -63,8 +65,10 @@ public static class Extensions
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        HostNames.WarnIfAnyHost(app);
         // First, so that it sees every request's final status code (after the exception handler and status code pages).
         app.UsePortalRequestLogging();
+        app.UseHostForHttp10();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler();
@@ -75,6 +79,8 @@ public static class Extensions
         app.UseRateLimits();
 
         app.UseRequestLocalization();
+        // A municipality whose rules in force cannot be used (or any failure on a resident's page) answers 503 with its phone.
+        app.UseRuleFaultBoundary();
         // Unknown addresses get the "not found" page (a catch-all page route); other bodiless errors, problem details.
         app.UseStatusCodePages();
 

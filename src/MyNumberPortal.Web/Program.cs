@@ -4,7 +4,7 @@ using MyNumberPortal.Web.Components;
 using MyNumberPortal.Web.Infrastructure;
 using MyNumberPortal.Web.Staff;
 
-var builder = WebApplication.CreateBuilder(CreateStaffCommand.HostArgs(args));
+var builder = WebApplication.CreateBuilder(StaffAccountCommand.HostArgs(CreateStaffCommand.HostArgs(args)));
 builder.AddPortal();
 
 var app = builder.Build();
@@ -14,6 +14,13 @@ if (CreateStaffCommand.Matches(args))
 {
     // `-- create-staff --user NAME --role Admin|Clerk --municipality CODE [--all]`: create one account and exit (docs/staff.md).
     Environment.ExitCode = await CreateStaffCommand.RunAsync(app.Services, args, Console.In, Console.Out, CancellationToken.None);
+    return;
+}
+
+if (StaffAccountCommand.Matches(args))
+{
+    // `-- set-password|disable-staff|enable-staff --user NAME`: change one account, end its sessions, and exit (docs/staff.md).
+    Environment.ExitCode = await StaffAccountCommand.RunAsync(app.Services, args, Console.In, Console.Out, CancellationToken.None);
     return;
 }
 

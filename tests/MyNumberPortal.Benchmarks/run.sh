@@ -2,11 +2,12 @@
 # Performance and reliability evidence (issue 7, docs/performance.md): one command reruns everything.
 #
 #   bash tests/MyNumberPortal.Benchmarks/run.sh                 # every part
-#   bash tests/MyNumberPortal.Benchmarks/run.sh web startup     # only some: bench web startup fuzz crash edit
+#   bash tests/MyNumberPortal.Benchmarks/run.sh web startup     # only some: bench web startup fuzz crash edit hostile
 #
 # Installs wrk from Debian if missing, publishes the portal in Release, and writes the results to
 # artifacts/performance/ (summary.md, plus the raw BenchmarkDotNet reports and wrk lines).
-# Environment: WRK_DURATION (default 12s), WRK_CONNECTIONS (32), WRK_THREADS (2), PORT (5380), CRASH_ROUNDS (4).
+# Environment: WRK_DURATION (default 12s), WRK_CONNECTIONS (32), WRK_THREADS (2), PORT (5380), CRASH_ROUNDS (4),
+# HOSTILE_BASE (0f88831: the commit before issue 12's bounds, measured as "before" by part hostile; empty: after only).
 # Parts crash and edit drive the admin console with admin_driver.py (python3, standard library) and read the SQLite
 # file with its sqlite3 module.
 # Only loopback addresses are used.
@@ -32,11 +33,11 @@ checklist_path="/guide/151009/reissue?$case_query"
 
 parts=("$@")
 if [ ${#parts[@]} -eq 0 ]; then
-  parts=(bench web startup fuzz crash edit)
+  parts=(bench web startup fuzz crash edit hostile)
 fi
 wants() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 for p in "${parts[@]}"; do
-  case "$p" in bench | web | startup | fuzz | crash | edit) ;; *) echo "unknown part \"$p\": use bench web startup fuzz crash edit" >&2; exit 2 ;; esac
+  case "$p" in bench | web | startup | fuzz | crash | edit | hostile) ;; *) echo "unknown part \"$p\": use bench web startup fuzz crash edit hostile" >&2; exit 2 ;; esac
 done
 
 log() { printf '\n== %s\n' "$*" >&2; }
@@ -354,6 +355,55 @@ edit() {
   return "$status"
 }
 
+# ── 7. hostile rule files (issue 12) ───────────────────────────────────────────────────────────────────────────
+# Each of the issue's files is read as an import (or the questions section editor) would, by HostileDriver in a process of
+# its own, measured with GNU time (elapsed, peak RSS); before (the rules domain of $HOSTILE_BASE) and after (this tree).
+# The "before" runs get a 3 GB GC heap limit and 300 s, so that a runaway ends as "out of memory" instead of taking the machine.
+hostile_build() { # $1 = label, $2 = rules project (empty: this tree's); prints the driver's path
+  local args=()
+  [ -n "$2" ] && args=("-p:RulesProject=$2")
+  dotnet build tests/MyNumberPortal.Benchmarks/HostileDriver -c Release --nologo -v quiet --artifacts-path "$out/hostile-$1" "${args[@]}" >&2
+  find "$out/hostile-$1/bin/HostileDriver" -name HostileDriver.dll | head -n1
+}
+hostile_run() { # $1 = driver, $2 = case; prints "outcome|seconds|peak MB"
+  local err="$out/hostile.err" code=0 outcome
+  /usr/bin/time -o "$out/hostile.time" -f '%e %M' timeout 300 env DOTNET_GCHeapHardLimit=0xC0000000 dotnet "$1" "$2" >"$out/hostile.out" 2>"$err" || code=$?
+  if [ "$code" = 0 ]; then outcome=$(sed -E 's/.* outcome=([^ ]*) .*/\1/; s/_/ /g; s/ \(line \)//' "$out/hostile.out")
+  elif grep -q 'Stack overflow' "$err"; then outcome="process crashed (stack overflow)"
+  elif [ "$code" = 124 ]; then outcome="killed after 300 s"
+  elif grep -qiE 'OutOfMemory|^Out of memory' "$err"; then outcome="out of memory (3 GB heap limit)"
+  elif grep -q '^Unhandled exception' "$err"; then
+    outcome="failed: $(sed -nE 's/^Unhandled exception\. ([A-Za-z.]+).*/\1/p' "$err" | head -n1) (a 500 in the portal)"
+  else outcome="process exited with $code"; fi
+  read -r seconds kb < <(grep -E '^[0-9.]+ [0-9]+$' "$out/hostile.time" | tail -n1)
+  printf '%s|%s s|%.0f MB\n' "$outcome" "${seconds:-?}" "$(echo "${kb:-0} / 1024" | bc -l)"
+}
+hostile() {
+  log "7. hostile rule files (issue 12)"
+  local after before="" base=${HOSTILE_BASE-0f88831} tree c
+  after=$(hostile_build after "")
+  if [ -n "$base" ] && git cat-file -e "$base^{commit}" 2>/dev/null; then
+    tree=$(mktemp -d)
+    git archive "$base" src/MyNumberPortal.Rules Directory.Build.props Directory.Packages.props | tar -x -C "$tree"
+    before=$(hostile_build before "$tree/src/MyNumberPortal.Rules/MyNumberPortal.Rules.csproj")
+  fi
+  {
+    echo "## 7. Hostile rule files (issue 12)"
+    echo
+    echo "Each file read as the import (or the questions section editor) reads it, in a process of its own (tests/MyNumberPortal.Benchmarks/HostileDriver); elapsed time and peak RSS of that process (GNU time). Before: the rules domain at \`${base:-none}\`."
+    echo
+    echo "| file | before | time | peak RSS | after | time | peak RSS |"
+    echo "|---|---|---:|---:|---|---:|---:|"
+    for c in deep-condition aliases-200 aliases-350 section-aliases-200; do
+      local b="(not measured)|–|–"
+      [ -n "$before" ] && b=$(hostile_run "$before" "$c")
+      echo "| $c | ${b//|/ | } | $(hostile_run "$after" "$c" | sed 's/|/ | /g') |"
+    done
+    echo
+  } >>"$summary"
+  rm -rf "${tree:-/nonexistent}"
+}
+
 rm -rf "$out"   # no stale figures from an earlier run
 mkdir -p "$out"
 {
@@ -371,6 +421,7 @@ wants startup && startup
 wants fuzz && { fuzz || status=$?; }
 wants crash && { crash || status=$?; }
 wants edit && { edit || status=$?; }
+wants hostile && hostile
 echo >&2
 cat "$summary"
 exit "$status"

@@ -120,6 +120,14 @@ public static partial class Portal
         Assert.True(result.Violations.Length == 0, DescribeAxeViolations(kind, page.Url, result));
     }
 
+    /// <summary>A picture for people to look at (artifacts/screenshots/NAME.png, not checked): the full page, or what the viewport shows.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        var folder = Path.Combine(BrowserFixture.RepositoryRoot, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
+    }
+
     /// <summary>A browser context's cookies, to sign another context (JavaScript on, for axe) in as the same person.</summary>
     public static async Task<IReadOnlyList<Cookie>> CopyCookiesAsync(IBrowserContext context) =>
         (await context.CookiesAsync()).Select(c => new Cookie

@@ -76,12 +76,18 @@ public sealed class DraftsTests : IAsyncLifetime, IDisposable
         await using var scope = database.Services.CreateAsyncScope();
         var draft = await Drafts(scope).OpenDraftAsync(Koganei, "admin-a");
         var document = RuleSetYaml.Read(draft.Content);
-        document.Fees[0].Items[0].Amount = -1;
+        document.Counters[0].Reservation = "maybe";
         document.Steps[0].When = "no-such-question = yes";
         var result = await Drafts(scope).SaveAsync(Koganei, draft.ConcurrencyStamp, document, national, "admin-a", "bad");
         Assert.Equal(DraftOutcome.Invalid, result.Outcome);
-        Assert.Contains(result.Problems, p => p.Message.Contains("amount must be 0 or more", StringComparison.Ordinal) && p.Line is > 0);
+        Assert.Contains(result.Problems, p => p.Message.Contains("reservation must be", StringComparison.Ordinal) && p.Line is > 0);
         Assert.Contains(result.Problems, p => p.Message.Contains("no-such-question", StringComparison.Ordinal));
+
+        // A number out of its bounds is refused before the rest is checked, with its line too.
+        document = RuleSetYaml.Read(draft.Content);
+        document.Fees[0].Items[0].Amount = -1;
+        result = await Drafts(scope).SaveAsync(Koganei, draft.ConcurrencyStamp, document, national, "admin-a", "bad");
+        Assert.Contains(result.Problems, p => p.Message.EndsWith("amount: -1 is out of range (0 to 1,000,000).", StringComparison.Ordinal) && p.Line is > 0);
         await using var db = database.CreateContext();
         Assert.Equal(draft.Content, (await db.RuleSetVersions.SingleAsync(v => v.Id == draft.Id)).Content);
     }
@@ -148,16 +154,22 @@ public sealed class DraftsTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, Assert.Single(syntax.Problems).Line);
 
         var lines = latest.Content.Split('\n');
-        var amountLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("amount:", StringComparison.Ordinal));
-        lines[amountLine] = lines[amountLine].Replace("amount:", "amount: -5 #", StringComparison.Ordinal);
+        var reservationLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("reservation:", StringComparison.Ordinal));
+        lines[reservationLine] = lines[reservationLine].Replace("reservation:", "reservation: maybe #", StringComparison.Ordinal);
         var phoneLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("phone:", StringComparison.Ordinal));
         lines[phoneLine] = lines[phoneLine][..lines[phoneLine].IndexOf("phone:", StringComparison.Ordinal)] + "phone: not-a-number";
         var semantic = await Drafts(scope).ImportAsync(Koganei, string.Join('\n', lines), null, national, "a");
         Assert.Equal(DraftOutcome.Invalid, semantic.Outcome);
         Assert.True(semantic.Problems.Count >= 2);
         Assert.All(semantic.Problems, p => Assert.NotNull(p.Line));
-        // The message names the fee item; its line is where that item starts, a few lines above its amount.
-        Assert.Contains(semantic.Problems, p => p.Message.Contains("amount must be", StringComparison.Ordinal) && p.Line <= amountLine + 1 && p.Line >= amountLine - 4);
+        Assert.Contains(semantic.Problems, p => p.Message.Contains("reservation must be", StringComparison.Ordinal));
+
+        // A number out of its bounds is named with its own line (the limits are checked before the rest).
+        lines = latest.Content.Split('\n');
+        var amountLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("amount:", StringComparison.Ordinal));
+        lines[amountLine] = lines[amountLine].Replace("amount:", "amount: -5 #", StringComparison.Ordinal);
+        var bounds = await Drafts(scope).ImportAsync(Koganei, string.Join('\n', lines), null, national, "a");
+        Assert.Equal(amountLine + 1, Assert.Single(bounds.Problems, p => p.Message.EndsWith("amount: -5 is out of range (0 to 1,000,000).", StringComparison.Ordinal)).Line);
 
         var wrongScope = await Drafts(scope).ImportAsync("142123", latest.Content, null, national, "a");
         Assert.Equal(DraftOutcome.Invalid, wrongScope.Outcome);

@@ -225,6 +225,9 @@ namespace MyNumberPortal.Data.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("bit");
+
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("int");
 
@@ -253,6 +256,12 @@ namespace MyNumberPortal.Data.SqlServer.Migrations
                         .HasMaxLength(16)
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("UserName")
                         .IsRequired()

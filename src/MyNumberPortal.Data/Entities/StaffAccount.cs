@@ -34,8 +34,20 @@ public class StaffAccount
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Part of every session cookie issued to the account, and checked against the cookie on each request: a new value ends
+    /// every session of the account on every instance. Renewed on sign-out, password change or reset, and disabling.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    /// <summary>A disabled account cannot sign in, and its sessions have ended.</summary>
+    public bool Disabled { get; set; }
+
     /// <summary>Renewed on every update (concurrency token): two sign-ins updating the same account at once cannot both win.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    /// <summary>A new random security stamp (32 hex digits).</summary>
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
     /// <summary>Whether this account may open the pages of <paramref name="code"/>.</summary>
     public static bool Covers(bool allMunicipalities, string? ownCode, string code) =>

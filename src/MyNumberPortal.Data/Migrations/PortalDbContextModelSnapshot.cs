@@ -221,6 +221,9 @@ namespace MyNumberPortal.Data.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER");
 
@@ -248,6 +251,12 @@ namespace MyNumberPortal.Data.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 

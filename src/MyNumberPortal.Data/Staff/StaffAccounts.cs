@@ -20,6 +20,12 @@ public sealed class StaffOptions
     /// <summary>How long a locked account refuses sign-in, in minutes (default 15).</summary>
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>A staff session ends after this many hours without a request (sliding; default 8).</summary>
+    public double SessionSlidingHours { get; set; } = 8;
+
+    /// <summary>A staff session ends this many hours after signing in, however active (default 12).</summary>
+    public double SessionAbsoluteHours { get; set; } = 12;
+
     /// <summary>The first admin, created on start only when no admin exists (<c>Staff:InitialAdmin:*</c>).</summary>
     public InitialAdminOptions InitialAdmin { get; set; } = new();
 }
@@ -59,9 +65,9 @@ public enum InitialAdminOutcome
 public sealed class StaffAccountException(string message) : Exception(message);
 
 /// <summary>
-/// Staff accounts (scoped): create, sign in with lockout, the first admin. Passwords are hashed with
-/// <see cref="PasswordHasher{TUser}"/>; every sign-in success, failure and lockout writes an <see cref="AuditEntry"/>
-/// (scope <c>staff</c>; never a password).
+/// Staff accounts (scoped): create, sign in with lockout, sessions (the security stamp), password change and reset,
+/// disabling, the first admin. Passwords are hashed with <see cref="PasswordHasher{TUser}"/>; every sign-in attempt and every
+/// change writes an <see cref="AuditEntry"/> (scope <c>staff</c>; never a password).
 /// </summary>
 public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time, IOptions<StaffOptions> options, ILogger<StaffAccounts> logger)
 {
@@ -100,10 +106,7 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
             throw new StaffAccountException($"The user name must be 1 to {MaxUserNameLength} characters.");
         }
 
-        if (password.Length < MinPasswordLength)
-        {
-            throw new StaffAccountException($"The password must be at least {MinPasswordLength} characters.");
-        }
+        RequireStrong(password);
 
         if (!StaffRoles.IsValid(role))
         {
@@ -150,67 +153,158 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
     }
 
     /// <summary>
-    /// Checks a user name and password. A locked account is refused without looking at the password. A wrong password
-    /// counts; the <see cref="StaffOptions.MaxFailedAttempts"/>th in a row locks the account for
-    /// <see cref="StaffOptions.LockoutMinutes"/>. Success resets the count.
+    /// Checks a user name and password. A wrong password counts; the <see cref="StaffOptions.MaxFailedAttempts"/>th in a row
+    /// locks the account for <see cref="StaffOptions.LockoutMinutes"/>, and a locked or disabled account is refused without
+    /// looking at the password. Success resets the count. Every attempt writes one audit entry.
     /// </summary>
+    /// <remarks>
+    /// The count is kept in the database and changed by single statements, so concurrent attempts (on one instance or
+    /// several) cannot lose updates: before a password is checked, one statement takes a slot
+    /// (<c>UPDATE … SET FailedAttempts = FailedAttempts + 1 WHERE … FailedAttempts &lt; max AND not locked</c>). At most
+    /// <see cref="StaffOptions.MaxFailedAttempts"/> passwords are therefore checked between a success and a lockout, however
+    /// many arrive at once; the others are refused as locked. The wrong password that filled the last slot sets the lock.
+    /// </remarks>
     public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
         userName ??= "";
         password ??= "";
         var settings = options.Value;
+        var max = Math.Max(1, settings.MaxFailedAttempts);
         var now = time.GetUtcNow();
         var typed = userName.Trim();
         var actor = typed.Length > MaxUserNameLength ? typed[..MaxUserNameLength] : typed;
-        var account = typed.Length is 0 or > MaxUserNameLength ? null : await FindAsync(typed, cancellationToken);
-        if (account is null)
+        var account = typed.Length is 0 or > MaxUserNameLength ? null
+            : await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.NormalizedUserName == Normalize(typed), cancellationToken);
+        if (account is null || account.Disabled)
         {
-            // Same work as for a known account, so timing does not tell whether the name exists.
+            // Same work as for a known account, so timing does not tell whether the name exists (or is disabled).
             Hasher.VerifyHashedPassword(new StaffAccount(), DummyHash.Value, password);
-            db.AuditEntries.Add(Audit(now, actor, "sign-in-failed", "Unknown user name."));
-            await db.SaveChangesAsync(cancellationToken);
+            await AuditAsync(now, account?.UserName ?? actor, account is null ? "sign-in-failed" : "sign-in-disabled",
+                account is null ? "Unknown user name." : "Refused: the account is disabled.", cancellationToken);
             return new SignInResult(SignInOutcome.Failed);
         }
 
-        if (account.LockedUntil is { } until && until > now)
+        var slot = await db.StaffAccounts
+            .Where(a => a.Id == account.Id && a.FailedAttempts < max && (a.LockedUntil == null || a.LockedUntil <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedAttempts, a => a.FailedAttempts + 1), cancellationToken);
+        if (slot == 0)
         {
-            db.AuditEntries.Add(Audit(now, account.UserName, "sign-in-locked", $"Refused: locked until {until:O}."));
-            await db.SaveChangesAsync(cancellationToken);
-            return new SignInResult(SignInOutcome.LockedOut, null, until);
+            var until = await db.StaffAccounts.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.LockedUntil).SingleAsync(cancellationToken);
+            await AuditAsync(now, account.UserName, "sign-in-locked",
+                until is { } u && u > now ? $"Refused: locked until {u:O}." : "Refused: the failed sign-ins allowed are being checked.", cancellationToken);
+            return new SignInResult(SignInOutcome.LockedOut, null, until is { } l && l > now ? l : null);
         }
 
         var verified = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verified == PasswordVerificationResult.Failed)
         {
-            account.FailedAttempts++;
-            SignInResult result;
-            if (account.FailedAttempts >= Math.Max(1, settings.MaxFailedAttempts))
+            var lockedUntil = now.AddMinutes(Math.Max(1, settings.LockoutMinutes));
+            var locked = await db.StaffAccounts
+                .Where(a => a.Id == account.Id && a.FailedAttempts >= max && (a.LockedUntil == null || a.LockedUntil <= now))
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, lockedUntil).SetProperty(a => a.FailedAttempts, 0), cancellationToken);
+            if (locked == 1)
             {
-                account.FailedAttempts = 0;
-                account.LockedUntil = now.AddMinutes(Math.Max(1, settings.LockoutMinutes));
-                db.AuditEntries.Add(Audit(now, account.UserName, "lockout",
-                    $"Locked until {account.LockedUntil:O} after {settings.MaxFailedAttempts} failed sign-ins."));
-                logger.LogWarning("Staff account {UserName} locked until {LockedUntil} after repeated failed sign-ins", account.UserName, account.LockedUntil);
-                result = new SignInResult(SignInOutcome.LockedOut, null, account.LockedUntil);
-            }
-            else
-            {
-                db.AuditEntries.Add(Audit(now, account.UserName, "sign-in-failed", $"Wrong password ({account.FailedAttempts} in a row)."));
-                result = new SignInResult(SignInOutcome.Failed);
+                await AuditAsync(now, account.UserName, "lockout", $"Locked until {lockedUntil:O} after {max} failed sign-ins.", cancellationToken);
+                logger.LogWarning("Staff account {UserName} locked until {LockedUntil} after repeated failed sign-ins", account.UserName, lockedUntil);
+                return new SignInResult(SignInOutcome.LockedOut, null, lockedUntil);
             }
 
-            return await SaveAsync(result, cancellationToken);
+            await AuditAsync(now, account.UserName, "sign-in-failed", "Wrong password.", cancellationToken);
+            return new SignInResult(SignInOutcome.Failed);
         }
 
-        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+        var hash = verified == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(account, password) : account.PasswordHash;
+        await db.StaffAccounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(a => a.FailedAttempts, 0).SetProperty(a => a.LockedUntil, (DateTimeOffset?)null).SetProperty(a => a.PasswordHash, hash), cancellationToken);
+        await AuditAsync(now, account.UserName, "sign-in", "Signed in.", cancellationToken);
+        return new SignInResult(SignInOutcome.Succeeded, account);
+    }
+
+    /// <summary>Whether a session issued with <paramref name="securityStamp"/> is still valid: the account exists, is enabled, and has that stamp.</summary>
+    public async Task<bool> IsSessionValidAsync(int accountId, string? securityStamp, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(securityStamp))
         {
-            account.PasswordHash = Hasher.HashPassword(account, password);
+            return false;
         }
 
+        var current = await db.StaffAccounts.AsNoTracking().Where(a => a.Id == accountId)
+            .Select(a => new { a.SecurityStamp, a.Disabled }).SingleOrDefaultAsync(cancellationToken);
+        return current is { Disabled: false } && string.Equals(current.SecurityStamp, securityStamp, StringComparison.Ordinal);
+    }
+
+    /// <summary>Ends every session of the account, everywhere (a new security stamp), and audits it as <paramref name="action"/>.</summary>
+    public async Task EndSessionsAsync(int accountId, string action, string summary, CancellationToken cancellationToken)
+    {
+        var userName = await db.StaffAccounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.UserName).SingleOrDefaultAsync(cancellationToken);
+        if (userName is null)
+        {
+            return;
+        }
+
+        await db.StaffAccounts.Where(a => a.Id == accountId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.SecurityStamp, StaffAccount.NewSecurityStamp()), cancellationToken);
+        await AuditAsync(time.GetUtcNow(), userName, action, summary, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a signed-in account's own password after checking the current one. Every session of the account ends (a new
+    /// security stamp, returned so that the caller can sign this browser in again). Null when the current password is wrong.
+    /// </summary>
+    /// <exception cref="StaffAccountException">The new password is too short.</exception>
+    public async Task<StaffAccount?> ChangePasswordAsync(int accountId, string current, string replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var account = await db.StaffAccounts.SingleOrDefaultAsync(a => a.Id == accountId && !a.Disabled, cancellationToken);
+        if (account is null || Hasher.VerifyHashedPassword(account, account.PasswordHash, current) == PasswordVerificationResult.Failed)
+        {
+            await AuditAsync(time.GetUtcNow(), account?.UserName ?? accountId.ToString(CultureInfo.InvariantCulture), "password-change-failed",
+                "The current password was wrong.", cancellationToken);
+            return null;
+        }
+
+        RequireStrong(replacement);
+        account.PasswordHash = Hasher.HashPassword(account, replacement);
+        account.SecurityStamp = StaffAccount.NewSecurityStamp();
+        db.AuditEntries.Add(Audit(time.GetUtcNow(), account.UserName, "password-change", "Password changed; every session ended."));
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    /// <summary>Sets a new password (a reset by an operator), unlocks the account and ends every session of it.</summary>
+    /// <exception cref="StaffAccountException">Unknown user name or a password too short.</exception>
+    public async Task SetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        RequireStrong(password);
+        var account = await FindAsync(userName, cancellationToken) ?? throw new StaffAccountException($"There is no account '{userName.Trim()}'.");
+        account.PasswordHash = Hasher.HashPassword(account, password);
+        account.SecurityStamp = StaffAccount.NewSecurityStamp();
         account.FailedAttempts = 0;
         account.LockedUntil = null;
-        db.AuditEntries.Add(Audit(now, account.UserName, "sign-in", "Signed in."));
-        return await SaveAsync(new SignInResult(SignInOutcome.Succeeded, account), cancellationToken);
+        db.AuditEntries.Add(Audit(time.GetUtcNow(), actor, "password-reset", $"Password of '{account.UserName}' reset; every session ended."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Disables (or enables again) an account; disabling ends every session of it.</summary>
+    /// <exception cref="StaffAccountException">Unknown user name.</exception>
+    public async Task SetDisabledAsync(string userName, bool disabled, string actor, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(userName, cancellationToken) ?? throw new StaffAccountException($"There is no account '{userName.Trim()}'.");
+        account.Disabled = disabled;
+        account.SecurityStamp = StaffAccount.NewSecurityStamp();
+        db.AuditEntries.Add(Audit(time.GetUtcNow(), actor, disabled ? "staff-disable" : "staff-enable",
+            disabled ? $"Disabled '{account.UserName}'; every session ended." : $"Enabled '{account.UserName}'."));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void RequireStrong(string password)
+    {
+        if (password.Length < MinPasswordLength)
+        {
+            throw new StaffAccountException($"The password must be at least {MinPasswordLength} characters.");
+        }
     }
 
     /// <summary>
@@ -243,18 +337,11 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
         return InitialAdminOutcome.Created;
     }
 
-    private async Task<SignInResult> SaveAsync(SignInResult result, CancellationToken cancellationToken)
+    /// <summary>One audit entry, written at once (its own statement: concurrent attempts each keep theirs).</summary>
+    private async Task AuditAsync(DateTimeOffset at, string actor, string action, string summary, CancellationToken cancellationToken)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return result;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another sign-in of the same account won the race: refuse this one (the user simply tries again).
-            return result.Outcome == SignInOutcome.Succeeded ? new SignInResult(SignInOutcome.Failed) : result;
-        }
+        db.AuditEntries.Add(Audit(at, actor, action, summary));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static AuditEntry Audit(DateTimeOffset at, string actor, string action, string summary) => new()

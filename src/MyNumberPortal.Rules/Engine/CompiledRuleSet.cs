@@ -50,11 +50,19 @@ public sealed partial class CompiledRuleSet
     public IReadOnlyList<Scoped<NoteDef>> Notes { get; private set; } = [];
     public IReadOnlyList<CompiledCounter> Counters { get; private set; } = [];
 
-    /// <summary>Merges, validates and compiles. Throws <see cref="RuleSetValidationException"/> listing every problem.</summary>
+    /// <summary>
+    /// Merges, validates and compiles. Throws <see cref="RuleSetValidationException"/> listing every problem. A municipal
+    /// rule set outside <see cref="RuleSetLimits"/> is refused with those problems alone, before anything of it is parsed.
+    /// </summary>
     public static CompiledRuleSet Compile(RuleSetDocument national, RuleSetDocument municipal, int version = 1, DateOnly? effectiveFrom = null)
     {
         ArgumentNullException.ThrowIfNull(national);
         ArgumentNullException.ThrowIfNull(municipal);
+        if (RuleSetLimits.Check(municipal) is { Count: > 0 } outOfBounds)
+        {
+            throw new RuleSetValidationException(municipal.Scope, outOfBounds);
+        }
+
         var set = new CompiledRuleSet(municipal, version, effectiveFrom);
         var errors = new List<string>();
         set.Build(national, municipal, errors);
@@ -145,7 +153,8 @@ public sealed partial class CompiledRuleSet
         Sources = Merge(national.Sources, municipal.Sources, s => s.Id, overrides, "sources", errors);
         Phones = Merge(national.Phones, municipal.Phones, p => p.Id, overrides, "phones", errors);
         var questionDefs = MergeOrdered(national.Questions, municipal.Questions, q => q.Id, overrides, "questions", errors);
-        var questionIds = questionDefs.ToDictionary(q => q.Id, q => q.Options.Select(o => o.Value).ToHashSet(StringComparer.Ordinal));
+        // A question id used twice is reported by MergeOrdered; the first one counts here.
+        var questionIds = questionDefs.DistinctBy(q => q.Id).ToDictionary(q => q.Id, q => q.Options.Select(o => o.Value).ToHashSet(StringComparer.Ordinal));
         var context = new ValidationContext(this, questionIds, errors);
 
         foreach (var q in questionDefs)

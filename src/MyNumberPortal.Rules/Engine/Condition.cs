@@ -1,3 +1,5 @@
+using MyNumberPortal.Rules.Resources;
+
 namespace MyNumberPortal.Rules.Engine;
 
 /// <summary>
@@ -16,10 +18,31 @@ public abstract class Condition
     /// <summary>Every "name = value(s)" test inside the condition.</summary>
     internal abstract IEnumerable<EqualsCondition> Tests();
 
-    /// <summary>Parses a condition; null or blank text is <see cref="Always"/>.</summary>
-    /// <exception cref="ConditionSyntaxException">The text does not parse.</exception>
-    public static Condition Parse(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? Always : new ConditionParser(text).ParseAll();
+    /// <summary>The longest condition accepted (characters). The longest in the seeds is under 100.</summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>How deep brackets and <c>not</c> may nest. The seeds nest at most 2 deep.</summary>
+    public const int MaxDepth = 20;
+
+    /// <summary>
+    /// Parses a condition; null or blank text is <see cref="Always"/>. Text over <see cref="MaxLength"/> characters or
+    /// nested deeper than <see cref="MaxDepth"/> is refused before any structure is built, so no input can exhaust the stack.
+    /// </summary>
+    /// <exception cref="ConditionSyntaxException">The text does not parse, or is too long or too deep.</exception>
+    public static Condition Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Always;
+        }
+
+        if (text.Length > MaxLength)
+        {
+            throw new ConditionSyntaxException(text, MaxLength, RuleSetLimits.Format(LimitText.ConditionTooLong, text.Length, MaxLength));
+        }
+
+        return new ConditionParser(text).ParseAll();
+    }
 
     private sealed class ConstantCondition(bool value) : Condition
     {
@@ -91,16 +114,20 @@ internal sealed class OrCondition(IReadOnlyList<Condition> parts) : Condition
 }
 
 public sealed class ConditionSyntaxException(string text, int position, string reason)
-    : Exception($"Condition \"{text}\" at {position + 1}: {reason}")
+    : Exception($"Condition \"{Shorten(text)}\" at {position + 1}: {reason}")
 {
+    /// <summary>The condition as quoted in a message: at most 60 characters.</summary>
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
     public string Reason { get; } = reason;
 }
 
-/// <summary>Recursive-descent parser for conditions.</summary>
+/// <summary>Recursive-descent parser for conditions; the recursion is bounded by <see cref="Condition.MaxDepth"/>.</summary>
 internal sealed class ConditionParser(string text)
 {
     private readonly List<(string Token, int Position)> tokens = Tokenize(text);
     private int index;
+    private int depth;
 
     public Condition ParseAll()
     {
@@ -139,13 +166,18 @@ internal sealed class ConditionParser(string text)
     {
         if (Accept("not"))
         {
-            return new NotCondition(ParseUnary());
+            Enter();
+            var negated = new NotCondition(ParseUnary());
+            depth--;
+            return negated;
         }
 
         if (Accept("("))
         {
+            Enter();
             var inner = ParseOr();
             Expect(")");
+            depth--;
             return inner;
         }
 
@@ -174,6 +206,14 @@ internal sealed class ConditionParser(string text)
         }
 
         throw Error($"expected \"=\", \"!=\" or \"in\" after \"{name}\"");
+    }
+
+    private void Enter()
+    {
+        if (++depth > Condition.MaxDepth)
+        {
+            throw Error(RuleSetLimits.Format(LimitText.ConditionTooDeep, Condition.MaxDepth));
+        }
     }
 
     private bool Accept(string token)

@@ -91,7 +91,7 @@ internal sealed class GuidanceBuilder(GuideCase @case, DateOnly date)
             exemptions.AddRange(exempt);
             if (exempt.Count == 0)
             {
-                total += applied.Sum(i => i.Amount);
+                total = checked(total + applied.Sum(i => i.Amount));
             }
         }
 

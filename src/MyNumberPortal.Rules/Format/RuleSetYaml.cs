@@ -30,12 +30,16 @@ public static class RuleSetYaml
         return Writer.Serialize(document);
     }
 
-    /// <summary>Parses a rule file. Unknown keys, bad values and YAML syntax errors throw <see cref="RuleFileFormatException"/> with the line.</summary>
+    /// <summary>
+    /// Parses a rule file. Unknown keys, bad values and YAML syntax errors throw <see cref="RuleFileFormatException"/> with the
+    /// line; so does anything <see cref="YamlGuard"/> refuses (aliases, tags, deep nesting), before the document is built.
+    /// </summary>
     public static RuleSetDocument Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         try
         {
+            YamlGuard.Check(text);
             return Reader.Deserialize<RuleSetDocument?>(text) ?? throw new RuleFileFormatException(1, "The file is empty.");
         }
         catch (YamlException ex)
@@ -49,6 +53,11 @@ public static class RuleSetYaml
             }
 
             throw new RuleFileFormatException((int)Math.Max(1, ex.Start.Line), message);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The library failing on text it should have refused as YAML (the guard has read the whole text by then).
+            throw new RuleFileFormatException(1, Resources.LimitText.YamlUnreadable);
         }
     }
 

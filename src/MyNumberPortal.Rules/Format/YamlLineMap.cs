@@ -13,16 +13,23 @@ public sealed partial class YamlLineMap
 {
     private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
 
+    /// <summary>Lists and mappings already walked: an alias's copy is the anchored node itself, and is mapped once, at the anchor.</summary>
+    private readonly HashSet<YamlNode> walked = new(ReferenceEqualityComparer.Instance);
+
     private YamlLineMap()
     {
     }
 
-    /// <summary>Maps <paramref name="text"/>; a text that is not YAML gives an empty map (its parse error has the line).</summary>
+    /// <summary>
+    /// Maps <paramref name="text"/>; a text that is not YAML, or that <see cref="YamlGuard"/> refuses (aliases, which the tree
+    /// would expand, deep nesting), gives an empty map (reading it reports the problem with its line).
+    /// </summary>
     public static YamlLineMap Of(string text)
     {
         var map = new YamlLineMap();
         try
         {
+            YamlGuard.Check(text);
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count > 0)
@@ -30,13 +37,16 @@ public sealed partial class YamlLineMap
                 map.Walk(stream.Documents[0].RootNode, "");
             }
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Exception ex) when (ex is YamlDotNet.Core.YamlException or RuleFileFormatException)
         {
-            // Not YAML: nothing to map.
+            // Not YAML, or refused: nothing to map.
         }
 
         return map;
     }
+
+    /// <summary>How many paths are mapped.</summary>
+    internal int Count => lines.Count;
 
     /// <summary>The line of the longest known prefix of the path that starts <paramref name="message"/> (before its first ": "), or null.</summary>
     public int? LineOf(string message)
@@ -70,6 +80,11 @@ public sealed partial class YamlLineMap
             lines.TryAdd(path, (int)node.Start.Line);
         }
 
+        if (node is YamlMappingNode or YamlSequenceNode && !walked.Add(node))
+        {
+            return;
+        }
+
         switch (node)
         {
             case YamlMappingNode mapping:
@@ -87,11 +102,18 @@ public sealed partial class YamlLineMap
             case YamlSequenceNode sequence:
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
+                    // An element with an id is known by both; its contents by the id only, so each node is walked once
+                    // (walking it under both names doubled the work at every level of nesting).
                     var item = sequence.Children[i];
-                    Walk(item, $"{path}[{i}]");
+                    var indexPath = $"{path}[{i}]";
                     if (item is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { Length: > 0 } idText })
                     {
+                        lines.TryAdd(indexPath, (int)item.Start.Line);
                         Walk(item, $"{path}.{idText}");
+                    }
+                    else
+                    {
+                        Walk(item, indexPath);
                     }
                 }
 

@@ -16,7 +16,9 @@ namespace MyNumberPortal.Web.Admin;
 /// What every admin console page shares: the municipality from the route, its open draft (or, before one is opened, its
 /// latest published version) as the document being edited, and the save pipeline: validate the form (FluentValidation),
 /// apply it to a copy of the document, validate the whole document, then store it with the concurrency stamp the form
-/// was read with. A conflict, a problem or a missing draft writes nothing and keeps what the admin typed on the page.
+/// was read with. A problem or a missing draft writes nothing and keeps what the admin typed on the page. A conflict (someone
+/// else changed the draft since the form was read) writes nothing and shows the page again for the draft as it now is, with
+/// what the admin posted beside it to choose from (<see cref="AdminConflict"/>).
 /// </summary>
 public abstract class AdminPageBase : ComponentBase
 {
@@ -74,7 +76,51 @@ public abstract class AdminPageBase : ComponentBase
         Latest = await Drafts.LatestPublishedAsync(Code);
         var content = Draft?.Content ?? Latest?.Content;
         Document = content is null ? null : RuleSetYaml.Read(content);
+        if (Document is not null)
+        {
+            LoadInput();
+        }
     }
+
+    /// <summary>Sets the page's form (and whatever else it shows) from <see cref="Document"/>: on opening, and again after a conflict.</summary>
+    protected virtual void LoadInput()
+    {
+    }
+
+    /// <summary>After a conflict, as many rows of a list as the admin posted (so a row they added has its place beside the draft's).</summary>
+    protected void PadRows<T>(List<T> rows, string list)
+        where T : new()
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var posted = AdminConflict.Of(HttpContext)?.Posted?.Rows(list) ?? 0;
+        while (rows.Count < posted)
+        {
+            rows.Add(new T());
+        }
+    }
+
+    /// <summary>Whether the posted form comes from a page shown after a conflict (<see cref="AdminConflict"/>).</summary>
+    protected bool Resolving => HttpContext?.Request.HasFormContentType == true && HttpContext.Request.Form.ContainsKey(AdminConflict.ResolveField);
+
+    /// <summary>
+    /// For an action on the whole draft posted from a page shown after a conflict: true when the admin ticked that it should go
+    /// ahead on the draft as it now is; otherwise the page asks again (400) and nothing is done.
+    /// </summary>
+    protected bool Confirmed()
+    {
+        if (!Resolving || Form().Checked(AdminConflict.ConfirmField))
+        {
+            return true;
+        }
+
+        AddError(AdminConflict.ConfirmField, AdminConsoleText.ConflictConfirmNeeded);
+        AdminConflict.Mark(HttpContext!, null);
+        SetStatus(StatusCodes.Status400BadRequest);
+        return false;
+    }
+
+    /// <summary>Redirects to a page of the console (a local path, see <see cref="LocalRedirect"/>).</summary>
+    protected void RedirectTo(string path) => Navigation.NavigateTo(LocalRedirect.Or(path, AdminPath));
 
     protected FormReader Form() => new(HttpContext!.Request.Form);
 
@@ -85,6 +131,11 @@ public abstract class AdminPageBase : ComponentBase
         foreach (var name in reader.TooLong)
         {
             AddError(name, AdminRuleContext.Format(AdminConsoleText.ErrorTooLong, FormReader.MaxLength));
+        }
+
+        foreach (var (name, codePoint) in reader.Misleading)
+        {
+            AddError(name, AdminRuleContext.Format(AdminConsoleText.ErrorCharacter, codePoint));
         }
 
         foreach (var failure in result.Errors)
@@ -113,8 +164,15 @@ public abstract class AdminPageBase : ComponentBase
     /// Applies <paramref name="edit"/> to a copy of the document and stores it as the draft (opening one if none is open and
     /// the form was read without one). On success redirects to <paramref name="returnPath"/> with <c>?saved=1</c>.
     /// </summary>
-    protected async Task SaveAsync(Action<RuleSetDocument> edit, string summary, string returnPath)
+    /// <param name="fields">Whether the posted form's fields are offered as choices after a conflict (an editor); false for an
+    /// action such as a delete, which asks for a tick instead.</param>
+    protected async Task SaveAsync(Action<RuleSetDocument> edit, string summary, string returnPath, bool fields = true)
     {
+        if (!fields && !Confirmed())
+        {
+            return;
+        }
+
         if (Document is null || HttpContext is null)
         {
             SetStatus(StatusCodes.Status404NotFound);
@@ -150,7 +208,7 @@ public abstract class AdminPageBase : ComponentBase
             if (draft is not null)
             {
                 // The form was read before anyone opened a draft, and someone has since: theirs must not be overwritten.
-                await ShowConflictAsync(await Drafts.CurrentConflictAsync(Code));
+                await ShowConflictAsync(await Drafts.CurrentConflictAsync(Code), fields);
                 return;
             }
 
@@ -158,7 +216,7 @@ public abstract class AdminPageBase : ComponentBase
             if (draft is null)
             {
                 // Another admin opened a draft at this very moment: theirs wins, and this save is refused like any conflict.
-                await ShowConflictAsync(await Drafts.CurrentConflictAsync(Code));
+                await ShowConflictAsync(await Drafts.CurrentConflictAsync(Code), fields);
                 return;
             }
 
@@ -170,7 +228,7 @@ public abstract class AdminPageBase : ComponentBase
         {
             case DraftOutcome.Done:
             case DraftOutcome.Unchanged:
-                Navigation.NavigateTo($"{returnPath}{(returnPath.Contains('?', StringComparison.Ordinal) ? '&' : '?')}saved={(result.Outcome == DraftOutcome.Done ? 1 : 0)}");
+                RedirectTo($"{returnPath}{(returnPath.Contains('?', StringComparison.Ordinal) ? '&' : '?')}saved={(result.Outcome == DraftOutcome.Done ? 1 : 0)}");
                 break;
             case DraftOutcome.Invalid:
                 foreach (var problem in result.Problems)
@@ -181,16 +239,37 @@ public abstract class AdminPageBase : ComponentBase
                 SetStatus(StatusCodes.Status400BadRequest);
                 break;
             default:
-                await ShowConflictAsync(result);
+                await ShowConflictAsync(result, fields);
                 break;
         }
     }
 
-    protected Task ShowConflictAsync(DraftResult result)
+    /// <summary>
+    /// Shows the page again after a refused write: for the draft as it now is (with the other admin's change, and its new
+    /// stamp), or the latest published version when the draft is gone, with the conflict notice. With <paramref name="fields"/>,
+    /// each field the admin posted that differs from the draft's is shown beside it to choose from; without, the page's
+    /// actions ask for a tick. Posting the stale form again (its old stamp) is refused again.
+    /// </summary>
+    protected async Task ShowConflictAsync(DraftResult result, bool fields = false)
     {
+        ArgumentNullException.ThrowIfNull(result);
         Conflict = result;
         SetStatus(StatusCodes.Status409Conflict);
-        return Task.CompletedTask;
+        Draft = result.Outcome == DraftOutcome.Conflict ? result.Row : null;
+        Latest = await Drafts.LatestPublishedAsync(Code);
+        var content = Draft?.Content ?? Latest?.Content;
+        Document = content is null ? null : RuleSetYaml.Read(content);
+        if (HttpContext is not null)
+        {
+            AdminConflict.Mark(HttpContext, fields && HttpContext.Request.HasFormContentType ? Form() : null);
+        }
+
+        if (Document is not null)
+        {
+            FieldErrors.Clear();
+            SummaryErrors.Clear();
+            LoadInput();
+        }
     }
 
     protected void SetStatus(int status)

@@ -48,7 +48,7 @@ public static class AdminFactCheckApi
         }
 
         var current = catalog.Current;
-        if (!LocalGovernmentCode.IsValid(code) || (current.Resolve(code, date) ?? current.Resolve(code, clock.Today)) is null)
+        if (!LocalGovernmentCode.IsValid(code) || (current.TryResolve(code, date) ?? current.TryResolve(code, clock.Today)) is null && current.UnavailableOn(code, clock.Today) is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown municipality",
                 detail: $"No rule set is published for \"{code}\".");

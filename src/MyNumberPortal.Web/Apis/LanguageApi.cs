@@ -30,10 +30,7 @@ public static class LanguageApi
                 SameSite = SameSiteMode.Lax,
                 Secure = context.Request.IsHttps,
             });
-        return TypedResults.Redirect(LocalOnly(@return));
+        // Only paths on this site: anything else (another host, "//host", "/\host", "/\t/host") goes to the start page.
+        return TypedResults.Redirect(LocalRedirect.Or(@return, "/"));
     }
-
-    /// <summary>Only paths on this site: anything else (another host, "//host", "/\host") goes to the start page.</summary>
-    internal static string LocalOnly(string? url) =>
-        url is { Length: > 0 and <= 2048 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
 }

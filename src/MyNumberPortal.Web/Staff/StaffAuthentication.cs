@@ -2,13 +2,17 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyNumberPortal.Data.Entities;
+using MyNumberPortal.Data.Staff;
 
 namespace MyNumberPortal.Web.Staff;
 
 /// <summary>
-/// Staff sign-in (docs/staff.md): a cookie (HttpOnly, Secure outside Development, SameSite=Lax, sliding 8 hours) and the
-/// policies the staff pages use. Residents' pages carry no authorization and stay anonymous.
+/// Staff sign-in (docs/staff.md): a cookie (HttpOnly, Secure outside Development, SameSite=Lax, sliding 8 hours, at most 12
+/// hours after signing in) checked against the account's security stamp on every request (<see cref="StaffSessions"/>), and
+/// the policies the staff pages use. Residents' pages carry no authorization and stay anonymous.
 /// </summary>
 public static class StaffAuthentication
 {
@@ -24,6 +28,8 @@ public static class StaffAuthentication
 
     public const string HomePath = "/staff";
 
+    public const string PasswordPath = "/staff/password";
+
     /// <summary>The query parameter that carries where to go after signing in (always a local address).</summary>
     public const string ReturnUrlParameter = "returnUrl";
 
@@ -33,24 +39,36 @@ public static class StaffAuthentication
     /// <summary>Claim: <c>true</c> for an admin covering every municipality.</summary>
     public const string AllMunicipalitiesClaim = "portal:all-municipalities";
 
-    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
+    /// <summary>Claim: the account's security stamp when the session began (a new stamp ends the session).</summary>
+    public const string SecurityStampClaim = "portal:stamp";
+
+    /// <summary>Claim: a random id of this session (antiforgery tokens are tied to it).</summary>
+    public const string SessionClaim = "portal:session";
+
+    /// <summary>Claim: when the session began (Unix seconds, UTC), for the absolute lifetime.</summary>
+    public const string SignedInAtClaim = "portal:signed-in-at";
 
     public static WebApplicationBuilder AddStaffAuthentication(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
+        var staff = builder.Configuration.GetSection(StaffOptions.SectionName).Get<StaffOptions>() ?? new StaffOptions();
         builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = SessionLength;
+            o.ExpireTimeSpan = TimeSpan.FromHours(Math.Clamp(staff.SessionSlidingHours, 0.01, 24));
             o.SlidingExpiration = true;
             o.LoginPath = SignInPath;
             o.LogoutPath = SignOutPath;
             o.AccessDeniedPath = ForbiddenPath;
             o.ReturnUrlParameter = ReturnUrlParameter;
+            // Every request: the session must not be older than the absolute lifetime, and the account's stamp must match.
+            o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
         });
+        // Antiforgery tokens of a staff form are valid in the session they were issued in only.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAntiforgeryAdditionalDataProvider, StaffSessions.AntiforgeryData>());
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Clerk, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Clerk, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
@@ -63,8 +81,8 @@ public static class StaffAuthentication
         return builder;
     }
 
-    /// <summary>The signed-in principal for an account: name, role, municipality.</summary>
-    public static ClaimsPrincipal Principal(StaffAccount account)
+    /// <summary>The signed-in principal for an account: name, role, municipality; the session's stamp, id and start.</summary>
+    public static ClaimsPrincipal Principal(StaffAccount account, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(account);
         var claims = new List<Claim>
@@ -72,6 +90,9 @@ public static class StaffAuthentication
             new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, account.UserName),
             new(ClaimTypes.Role, account.Role),
+            new(SecurityStampClaim, account.SecurityStamp),
+            new(SessionClaim, Guid.NewGuid().ToString("N")),
+            new(SignedInAtClaim, now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (account.MunicipalityCode is { } code)
         {
@@ -93,20 +114,6 @@ public static class StaffAuthentication
     /// <summary>Whether the signed-in staff member may open <paramref name="code"/>'s pages.</summary>
     public static bool Covers(this ClaimsPrincipal user, string code) =>
         StaffAccount.Covers(user.CoversAllMunicipalities(), user.Municipality(), code);
-
-    /// <summary>
-    /// <paramref name="url"/> if it is a local path (<c>/…</c>, not <c>//…</c> or <c>/\…</c>, no control characters),
-    /// otherwise <paramref name="fallback"/>: a return address never leads to another site.
-    /// </summary>
-    public static string LocalUrlOr(string? url, string fallback)
-    {
-        if (string.IsNullOrEmpty(url) || url.Length > 2000 || url[0] != '/' || url.Any(c => char.IsControl(c) || c == '\\'))
-        {
-            return fallback;
-        }
-
-        return url.Length > 1 && url[1] == '/' ? fallback : url;
-    }
 }
 
 /// <summary>Authorization policy names for the staff pages. An admin satisfies every clerk policy.</summary>

@@ -284,13 +284,11 @@ public sealed class GuidanceEvaluatorTests
     {
         var document = RuleSetYaml.Read(Municipal);
         document.Municipality!.Code = "142120";
-        document.Fees[0].Items[0].Amount = -1;
         document.IdRules[0].Rule = "C×1";
         document.Counters[0].Hours[0].Close = "07:00";
         document.Items[0].Source = null;
         var ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(RuleSetYaml.Read(National), document));
         Assert.Contains(ex.Errors, e => e.StartsWith("municipality.code", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Contains("amount must be 0 or more", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.StartsWith("idRules.self", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.Contains("must be before closing time", StringComparison.Ordinal));
         Assert.Contains(ex.Errors, e => e.StartsWith("items.receipt: every fact needs a source", StringComparison.Ordinal));
@@ -314,7 +312,17 @@ public sealed class GuidanceEvaluatorTests
     }
 
     [Fact]
-    public void Catalog_leaves_out_a_broken_version_and_keeps_the_previous_one()
+    public void Compile_refuses_a_rule_set_out_of_bounds_with_those_problems_alone()
+    {
+        var document = RuleSetYaml.Read(Municipal);
+        document.Fees[0].Items[0].Amount = -1;
+        document.IdRules[0].Rule = "C×1";
+        var ex = Assert.Throws<RuleSetValidationException>(() => CompiledRuleSet.Compile(RuleSetYaml.Read(National), document));
+        Assert.Equal([$"fees.{document.Fees[0].Id}.items.{document.Fees[0].Items[0].Id}.amount: -1 is out of range (0 to 1,000,000)."], ex.Errors);
+    }
+
+    [Fact]
+    public void Catalog_keeps_a_broken_version_as_unavailable_on_the_dates_it_is_in_force()
     {
         var national = RuleSetYaml.Read(National);
         var broken = RuleSetYaml.Read(Municipal);
@@ -323,7 +331,13 @@ public sealed class GuidanceEvaluatorTests
             new PublishedRuleSet("142123", 1, null, RuleSetYaml.Read(Municipal)),
             new PublishedRuleSet("142123", 2, new DateOnly(2026, 1, 1), broken),
         ]);
-        Assert.Equal(1, catalog.Resolve("142123", Tuesday)!.Version);
+        // Before the broken version takes effect, version 1 is served; from then on, not an older version but "unavailable".
+        Assert.Equal(1, catalog.Resolve("142123", new DateOnly(2025, 12, 31))!.Version);
+        var ex = Assert.Throws<RuleSetUnavailableException>(() => catalog.Resolve("142123", Tuesday));
+        Assert.Equal(2, ex.RuleSet.Version);
+        Assert.Equal(["idRules.self"], ex.RuleSet.ProblemPaths);
+        Assert.Empty(catalog.InForce(Tuesday));
+        Assert.Equal("142123", Assert.Single(catalog.UnavailableInForce(Tuesday)).Code);
         Assert.NotEmpty(catalog.Errors);
     }
 

@@ -48,6 +48,9 @@ public sealed class BalancedBrowser : IDisposable
     public Task<HttpResponseMessage> PostAsync(PortalProcess portal, string path, IEnumerable<KeyValuePair<string, string>> fields, string? withoutCookie = null) =>
         SendAsync(portal, HttpMethod.Post, path, new FormUrlEncodedContent(fields), withoutCookie);
 
+    /// <summary>Puts a cookie in the jar by hand (as someone who copied it from another browser would).</summary>
+    public void SetCookie(string name, string value) => cookies[name] = value;
+
     public void Dispose() => client.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(PortalProcess portal, HttpMethod method, string path, HttpContent? content, string? withoutCookie)

@@ -239,6 +239,30 @@ public sealed class TwoInstancesTests(TwoInstancesFixture portals, ITestOutputHe
     }
 
     [Fact]
+    public async Task Signed_out_on_A_a_copy_of_the_cookie_no_longer_opens_staff_pages_on_B()
+    {
+        using var browser = new BalancedBrowser("203.0.113.12");
+        await SignInOnAAsync(browser);
+        using var copy = new BalancedBrowser("203.0.113.13");
+        copy.SetCookie(StaffAuthentication.CookieName, browser.Cookies[StaffAuthentication.CookieName]);
+        using (var before = await copy.GetAsync(portals.B, "/staff"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        var signOut = AdminFactory.Fields(await browser.PageAsync(portals.A, "/staff/sign-out"), "sign-out");
+        using (var signedOut = await browser.PostAsync(portals.A, "/staff/sign-out", signOut))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        // The other instance refuses the copy at once: the account's security stamp changed in the shared database.
+        using var after = await copy.GetAsync(portals.B, "/staff");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains(SignIn, after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rule_published_in_the_admin_console_on_A_is_served_by_B_within_the_stated_time()
     {
         var (checklist, query) = await AdminFactory.ChecklistWithQueryAsync(portals.B.Client, Shinagawa, "reissue", "self");

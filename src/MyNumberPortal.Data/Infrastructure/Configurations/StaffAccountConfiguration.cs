@@ -16,6 +16,7 @@ internal sealed class StaffAccountConfiguration : IEntityTypeConfiguration<Staff
         builder.Property(s => s.Role).HasMaxLength(16).IsUnicode(false);
         builder.Property(s => s.MunicipalityCode).HasMaxLength(6).IsFixedLength().IsUnicode(false);
         builder.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(s => s.SecurityStamp).HasMaxLength(32).IsUnicode(false);
         builder.HasIndex(s => s.NormalizedUserName).IsUnique();
     }
 }

@@ -19,7 +19,7 @@ public sealed class FeeValidator : AbstractValidator<FeeInput>
         {
             i.RuleFor(x => x.Id).Required().Id();
             i.RuleFor(x => x.LabelJa).Required();
-            i.RuleFor(x => x.Amount).Required().Must(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 1_000_000)
+            i.RuleFor(x => x.Amount).Required().Must(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= RuleSetLimits.MaxFeeAmount)
                 .WithMessage(_ => AdminConsoleText.ErrorAmount);
             i.RuleFor(x => x.When).Condition(context);
         }).OverridePropertyName(FeeInput.ItemList);
@@ -27,6 +27,9 @@ public sealed class FeeValidator : AbstractValidator<FeeInput>
             i.RuleFor(x => x.SourceQuote).Required()).When(f => f.Scope.SourceQuote.Length == 0).OverridePropertyName(FeeInput.ItemList);
         RuleFor(f => f.Items).Must(items => items.Where(i => !i.Remove && !i.IsBlank).GroupBy(i => i.Id).All(g => g.Count() == 1))
             .WithMessage(_ => AdminConsoleText.ErrorDuplicateId).OverridePropertyName(FeeInput.ItemList);
+        RuleFor(f => f.Items).Must(items => items.Where(i => !i.Remove && !i.IsBlank)
+                .Sum(i => long.TryParse(i.Amount, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0) <= RuleSetLimits.MaxFeeTotal)
+            .WithMessage(_ => AdminRuleContext.Format(AdminConsoleText.ErrorFeeTooHigh, RuleSetLimits.MaxFeeTotal)).OverridePropertyName(FeeInput.ItemList);
         RuleForEach(f => f.Exemptions).Where(x => !x.Remove && !x.IsBlank).ChildRules(x =>
         {
             x.RuleFor(e => e.Id).Required().Id();

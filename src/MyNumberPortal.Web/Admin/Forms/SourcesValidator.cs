@@ -15,7 +15,7 @@ public sealed class SourcesValidator : AbstractValidator<SourcesInput>
         {
             s.RuleFor(x => x.Id).Required().Id();
             s.RuleFor(x => x.TitleJa).Required();
-            s.RuleFor(x => x.Url).Must(u => u.Length == 0 || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            s.RuleFor(x => x.Url).Must(u => u.Length == 0 || RuleSetLimits.IsWebAddress(u))
                 .WithMessage(_ => AdminConsoleText.ErrorUrl);
             s.RuleFor(x => x.Updated).Must(d => d.Length == 0 || AdminInputs.IsDate(d)).WithMessage(_ => AdminConsoleText.ErrorDate);
         }).OverridePropertyName(SourcesInput.List);
