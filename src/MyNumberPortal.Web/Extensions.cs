@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using MyNumberPortal.Data;
@@ -26,6 +27,8 @@ public static class Extensions
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRazorComponents();
+        // The admin forms' validators (stateless: each validation carries its AdminRuleContext).
+        services.AddValidatorsFromAssemblyContaining<Admin.PublishValidator>(ServiceLifetime.Singleton);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Language.Japanese).AddSupportedCultures([.. Language.Supported]).AddSupportedUICultures([.. Language.Supported]);
