@@ -18,6 +18,7 @@ public static class Extensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.AddPortalLogging();
+        builder.AddPortalTelemetry();
         var services = builder.Services;
         services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, SqlServerPortalData.Configure);
         services.AddPortalDataProtection(); // keys in the database: every instance accepts the others' cookies and antiforgery tokens

@@ -149,7 +149,7 @@ public static class MunicipalitiesApi
             return Invalid("applicant", $"applicant is required: one of {string.Join(", ", Applicants.All)}.");
         }
 
-        var result = GuidanceEvaluator.Evaluate(rules, new GuidanceRequest(procedure, applicant, query.Answers, date));
+        var result = RulesTelemetry.Evaluate(rules, new GuidanceRequest(procedure, applicant, query.Answers, date));
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(

@@ -40,7 +40,7 @@ public abstract class GuidePageBase : ComponentBase
         State = GuideState.Read(Rules, Procedure, HttpContext?.Request.Query ?? QueryCollection.Empty);
         if (State.Problem is null && State.Complete)
         {
-            var result = GuidanceEvaluator.Evaluate(Rules, new GuidanceRequest(Procedure, State.Applicant!, State.Answers, Today));
+            var result = RulesTelemetry.Evaluate(Rules, new GuidanceRequest(Procedure, State.Applicant!, State.Answers, Today));
             Guidance = result.Guidance;
             if (Guidance is not null)
             {
