@@ -27,7 +27,8 @@ public static class Extensions
         services.AddSingleton<RuleCatalogAccessor>();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddRazorComponents();
+        // Pages render on the server; staff pages may hold interactive parts (a SignalR circuit, docs/operations.md).
+        services.AddRazorComponents().AddInteractiveServerComponents();
         // The admin forms' validators (stateless: each validation carries its AdminRuleContext).
         services.AddValidatorsFromAssemblyContaining<Admin.PublishValidator>(ServiceLifetime.Singleton);
         services.Configure<RequestLocalizationOptions>(o =>
@@ -82,7 +83,7 @@ public static class Extensions
         // Unknown addresses get the "not found" page (a catch-all page route); other bodiless errors, problem details.
         app.UseStatusCodePages();
 
-        app.UseStaticFiles();
+        app.MapStaticAssets(); // wwwroot and the framework's blazor.web.js
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
