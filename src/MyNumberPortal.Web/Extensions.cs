@@ -29,8 +29,10 @@ public static class Extensions
         services.AddOpenApi();
         // Pages render on the server; staff pages may hold interactive parts (a SignalR circuit, docs/operations.md).
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // The portal's own X-Frame-Options (DENY, SecurityHeaders) stands on pages with antiforgery tokens too.
+        // The portal's own X-Frame-Options (DENY, SecurityHeaders) stands on pages with antiforgery tokens too; residents'
+        // pages get no antiforgery cookie (ResidentAntiforgery).
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        services.AddResidentAntiforgery();
         // The admin forms' validators (stateless: each validation carries its AdminRuleContext).
         services.AddValidatorsFromAssemblyContaining<Admin.PublishValidator>(ServiceLifetime.Singleton);
         services.Configure<RequestLocalizationOptions>(o =>
@@ -89,7 +91,6 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
-        app.UseResidentPagesWithoutAntiforgeryCookie();
         app.UseAntiforgery();
         // A page's 4xx without a body (Blazor's answer to a post without a valid antiforgery token) gets a readable page.
         app.UseEmptyErrorPages();

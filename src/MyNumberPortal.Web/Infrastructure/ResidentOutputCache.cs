@@ -51,35 +51,6 @@ public static class ResidentOutputCache
     public static bool IsResidentPath(PathString path) =>
         path.StartsWithSegments("/guide", StringComparison.Ordinal) || path.StartsWithSegments("/api/municipalities", StringComparison.Ordinal);
 
-    /// <summary>
-    /// With interactive render modes on, Blazor persists an antiforgery token on every page it renders, which sets the
-    /// antiforgery cookie (and no-store headers) on a visitor's first page: residents' pages would then never be stored
-    /// (a response with a cookie is not), and residents would get a cookie for forms they do not have (their forms are
-    /// GETs; the page holds no token). This removes that cookie and those headers from residents' pages just before the
-    /// response starts. Put it right after <c>UseOutputCache</c>: the response-start callbacks run last-registered first,
-    /// so the cache, which decides on the headers as the response starts, sees them without the cookie.
-    /// </summary>
-    public static IApplicationBuilder UseResidentPagesWithoutAntiforgeryCookie(this IApplicationBuilder app) => app.Use((context, next) =>
-    {
-        if (IsResidentPath(context.Request.Path))
-        {
-            context.Response.OnStarting(static state =>
-            {
-                var headers = ((HttpResponse)state).Headers;
-                if (headers.SetCookie.Count > 0 && headers.SetCookie.All(c => c?.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal) == true))
-                {
-                    headers.Remove("Set-Cookie");
-                    headers.Remove("Cache-Control");
-                    headers.Remove("Pragma");
-                }
-
-                return Task.CompletedTask;
-            }, context.Response);
-        }
-
-        return next(context);
-    });
-
     /// <summary>Whether the request is blazor.web.js's enhanced navigation or form post (not a full page load).</summary>
     public static bool IsEnhancedNavigation(HttpRequest request) =>
         request.Headers.Accept.Any(a => a?.Contains("blazor-enhanced-nav=on", StringComparison.OrdinalIgnoreCase) == true);
