@@ -18,6 +18,10 @@ public static class Extensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.AddPortalLogging();
+        // A build that is not published (dotnet run in any environment, the tests' hosts and processes) serves the static
+        // web assets from where the build manifest says they are: wwwroot and the framework's blazor.web.js. A published
+        // app (the image) has them in its wwwroot and no manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddPortalTelemetry();
         var services = builder.Services;
         services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, SqlServerPortalData.Configure);
@@ -87,7 +91,7 @@ public static class Extensions
         // Unknown addresses get the "not found" page (a catch-all page route); other bodiless errors, problem details.
         app.UseStatusCodePages();
 
-        app.MapStaticAssets(); // wwwroot and the framework's blazor.web.js
+        app.UseStaticFiles(); // wwwroot, and the framework's _framework/blazor.web.js
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

@@ -17,9 +17,15 @@
     });
   }
 
-  // After an enhanced navigation the keyboard and the screen reader start where a new page would: at the error
-  // summary if the page has one, else at the main content (the skip link's target).
+  // After an enhanced navigation the page starts where a new page would: at the top (unless the address names a part
+  // of the page, which Blazor has scrolled to), with the keyboard and the screen reader at the error summary if the
+  // page has one, else at the main content (the skip link's target).
   function focusNewPage() {
+    if (location.hash.length > 1) {
+      return;
+    }
+
+    window.scrollTo(0, 0);
     var target = document.querySelector(".error-summary") || document.getElementById("main");
     if (target) {
       target.focus({ preventScroll: true });
