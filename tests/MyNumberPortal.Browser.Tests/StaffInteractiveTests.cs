@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using MyNumberPortal.Web.Tests.Staff;
+using static MyNumberPortal.Browser.Tests.Portal;
+
+namespace MyNumberPortal.Browser.Tests;
+
+/// <summary>Its own server and Chromium: the clerk's sign-ins here stay clear of the other collections' rate limit.</summary>
+[CollectionDefinition(Name)]
+public sealed class StaffInteractiveCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-staff-interactive";
+}
+
+/// <summary>
+/// "Today at the counters" over the circuit in Chromium: once the page's interactive part has connected (the test
+/// waits for it: a choice made before would be lost), choosing a procedure and an applicant narrows the list in place,
+/// without a page load; without JavaScript the same form narrows it with the Show button and says that it does.
+/// </summary>
+[Collection(StaffInteractiveCollection.Name)]
+public sealed class StaffInteractiveTests(BrowserFixture browser)
+{
+    private const string Today = "/staff/131091/today";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_clerk_narrows_todays_counters_by_procedure_and_applicant(bool javaScript)
+    {
+        var (context, page) = await browser.NewPageAsync(javaScript, new ViewportSize { Width = 1280, Height = 900 });
+        try
+        {
+            await SignInAsync(page);
+            Assert.Equal(200, await OpenAsync(page, Today));
+            var counters = page.Locator("li.staff-counter");
+            var all = await counters.CountAsync();
+            Assert.Equal(13, all);
+            Assert.Contains("2026年11月24日(火)", await page.Locator(".staff-today-date").InnerTextAsync(), StringComparison.Ordinal);
+
+            if (javaScript)
+            {
+                await page.Locator("form.staff-filter[data-ready='interactive']").WaitForAsync(); // the circuit is up
+                Assert.Equal("選ぶとすぐに一覧が変わります。別の日を見るときは、日付を選んで「表示する」を押してください。",
+                    (await page.Locator(".staff-filter-mode").InnerTextAsync()).Trim());
+                var documents = 0;
+                page.Response += (_, response) => documents += response.Request.IsNavigationRequest ? 1 : 0;
+
+                await page.Locator("#procedure").SelectOptionAsync("suspension-release");
+                await Assertions.Expect(page.Locator("li.staff-counter[data-counter='kofu-tokusetsu']")).ToHaveCountAsync(0);
+                var release = await counters.CountAsync();
+                Assert.InRange(release, 1, all - 1);
+                await page.Locator("#applicant").SelectOptionAsync("legal-agent");
+                await Assertions.Expect(page.Locator(".staff-open-count")).ToContainTextAsync("選んだ手続きを受け付ける窓口");
+                Assert.Equal(0, documents); // no page load: the list changed over the circuit
+                Assert.EndsWith(Today, page.Url, StringComparison.Ordinal);
+                await AssertNoAxeViolationsAsync(page, "staff-today-interactive");
+            }
+            else
+            {
+                Assert.Contains("JavaScriptが無効です", await page.Locator(".staff-noscript").InnerTextAsync(), StringComparison.Ordinal);
+                await page.Locator("#procedure").SelectOptionAsync("suspension-release");
+                Assert.Equal(all, await counters.CountAsync()); // nothing happens until Show
+                Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("form.staff-filter button[type=submit]")));
+                Assert.Contains("procedure=suspension-release", page.Url, StringComparison.Ordinal);
+                Assert.Equal(0, await page.Locator("li.staff-counter[data-counter='kofu-tokusetsu']").CountAsync());
+                Assert.InRange(await counters.CountAsync(), 1, all - 1);
+                Assert.Equal("suspension-release", await page.Locator("#procedure").InputValueAsync());
+            }
+
+            // Each table now lists the chosen procedure only.
+            foreach (var row in await page.Locator("table.staff-accepts tbody th[scope=row]").AllInnerTextsAsync())
+            {
+                Assert.Equal("一時停止解除", row.Trim());
+            }
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    /// <summary>Signs in as the 品川区 clerk through the sign-in form.</summary>
+    private static async Task SignInAsync(IPage page)
+    {
+        Assert.Equal(200, await OpenAsync(page, "/staff/sign-in"));
+        await page.Locator("#user-name").FillAsync(StaffFactory.ShinagawaClerk);
+        await page.Locator("#password").FillAsync(StaffFactory.Password);
+        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
+        Assert.Equal("/staff", new Uri(page.Url).AbsolutePath);
+    }
+}
