@@ -36,7 +36,7 @@ public sealed class EnhancedNavigationTests(BrowserFixture browser)
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("a.choice[href='/guide/142123']")));
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("a.choice[href='/guide/142123/lost-card']")));
             // After an enhanced navigation the keyboard starts at the main content, as on a new page.
-            Assert.Equal("main", await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id"));
+            await Assertions.Expect(page.Locator("main#main")).ToBeFocusedAsync();
             await AnswerUntilChecklistAsync(page, Answers("applicant=self&lost-where=outside"));
             await AssertChecklistAsync(page);
             Assert.Contains("/guide/142123/lost-card?", page.Url, StringComparison.Ordinal);

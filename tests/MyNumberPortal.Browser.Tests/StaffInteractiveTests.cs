@@ -48,8 +48,17 @@ public sealed class StaffInteractiveTests(BrowserFixture browser)
                 await Assertions.Expect(page.Locator("li.staff-counter[data-counter='kofu-tokusetsu']")).ToHaveCountAsync(0);
                 var release = await counters.CountAsync();
                 Assert.InRange(release, 1, all - 1);
-                await page.Locator("#applicant").SelectOptionAsync("legal-agent");
-                await Assertions.Expect(page.Locator(".staff-open-count")).ToContainTextAsync("選んだ手続きを受け付ける窓口");
+                await Assertions.Expect(page.Locator(".staff-open-count")).ToContainTextAsync($"全13か所のうち{release}か所");
+
+                // A reissue is taken at the special venue, but from no household member on that day: said so.
+                await page.Locator("#procedure").SelectOptionAsync("reissue");
+                await Assertions.Expect(page.Locator("li.staff-counter[data-counter='kofu-tokusetsu']")).ToHaveCountAsync(1);
+                await page.Locator("#applicant").SelectOptionAsync("household-member");
+                await Assertions.Expect(page.Locator(".staff-open-count")).ToHaveTextAsync("この日、選んだ手続きと申請者を受け付ける窓口はありません。");
+                Assert.Equal(0, await counters.CountAsync());
+                await page.Locator("#procedure").SelectOptionAsync("suspension-release");
+                await page.Locator("#applicant").SelectOptionAsync("self");
+                await Assertions.Expect(page.Locator("li.staff-counter[data-counter='city-office-suspension-release']")).ToHaveCountAsync(1);
                 Assert.Equal(0, documents); // no page load: the list changed over the circuit
                 Assert.EndsWith(Today, page.Url, StringComparison.Ordinal);
                 await AssertNoAxeViolationsAsync(page, "staff-today-interactive");

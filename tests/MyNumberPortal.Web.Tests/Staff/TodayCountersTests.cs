@@ -59,10 +59,13 @@ public sealed class TodayCountersTests : ComponentTest, IClassFixture<PortalFact
         Assert.Contains("2026年11月24日(火)", count, StringComparison.Ordinal);
         Assert.Contains($"全13か所のうち{release.Count}か所", count, StringComparison.Ordinal);
 
-        cut.Find("select#applicant").Change(Applicants.LegalAgent);
-        var legal = Counters(cut);
-        Assert.True(legal.Count <= release.Count);
-        Assert.All(cut.FindAll("table.staff-accepts tbody td:first-of-type"), td => Assert.Contains("法定代理人", td.TextContent, StringComparison.Ordinal));
+        cut.Find("select#applicant").Change(Applicants.Self);
+        var self = Counters(cut);
+        Assert.Contains("city-office-suspension-release", self);
+        Assert.True(self.Count <= release.Count);
+        var applicants = cut.FindAll("table.staff-accepts tbody td:first-of-type");
+        Assert.NotEmpty(applicants);
+        Assert.All(applicants, td => Assert.Contains("本人", td.TextContent, StringComparison.Ordinal));
 
         // Back to every procedure and applicant: the full list again.
         cut.Find("select#procedure").Change("");
