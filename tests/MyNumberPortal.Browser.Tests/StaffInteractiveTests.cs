@@ -86,14 +86,4 @@ public sealed class StaffInteractiveTests(BrowserFixture browser)
             await context.CloseAsync();
         }
     }
-
-    /// <summary>Signs in as the 品川区 clerk through the sign-in form.</summary>
-    private static async Task SignInAsync(IPage page)
-    {
-        Assert.Equal(200, await OpenAsync(page, "/staff/sign-in"));
-        await page.Locator("#user-name").FillAsync(StaffFactory.ShinagawaClerk);
-        await page.Locator("#password").FillAsync(StaffFactory.Password);
-        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
-        Assert.Equal("/staff", new Uri(page.Url).AbsolutePath);
-    }
 }

@@ -34,10 +34,7 @@ public sealed class TwoInstancesCircuitTests(BrowserFixture browser, TwoInstance
         try
         {
             var page = await context.NewPageAsync();
-            Assert.Equal(200, await OpenAsync(page, "/staff/sign-in"));
-            await page.Locator("#user-name").FillAsync(TwoInstancesFixture.AdminUser);
-            await page.Locator("#password").FillAsync(TwoInstancesFixture.AdminPassword);
-            Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
+            await SignInAsync(page, TwoInstancesFixture.AdminUser, TwoInstancesFixture.AdminPassword);
 
             Assert.Equal(200, await OpenAsync(page, "/staff/131091/today"));
             await page.Locator("form.staff-filter[data-ready='interactive']").WaitForAsync(); // B's circuit is up
