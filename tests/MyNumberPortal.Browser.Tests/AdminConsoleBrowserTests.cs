@@ -108,14 +108,6 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
         }
     }
 
-    /// <summary>A full-page picture for people to look at (artifacts/screenshots/, not checked).</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(BrowserFixture.RepositoryRoot, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
-
     private static async Task OpenWithoutAxeViolationsAsync(IPage page, string path, string kind)
     {
         var status = await OpenAsync(page, path);

@@ -154,6 +154,14 @@ public static partial class Portal
         Assert.Equal("/staff", new Uri(page.Url).AbsolutePath);
     }
 
+    /// <summary>A full-page picture for people to look at (artifacts/screenshots/, not checked).</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(BrowserFixture.RepositoryRoot, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     /// <summary>A browser context's cookies, to sign another context (JavaScript on, for axe) in as the same person.</summary>
     public static async Task<IReadOnlyList<Cookie>> CopyCookiesAsync(IBrowserContext context) =>
         (await context.CookiesAsync()).Select(c => new Cookie

@@ -62,6 +62,11 @@ public sealed class StaffInteractiveTests(BrowserFixture browser)
                 Assert.Equal(0, documents); // no page load: the list changed over the circuit
                 Assert.EndsWith(Today, page.Url, StringComparison.Ordinal);
                 await AssertNoAxeViolationsAsync(page, "staff-today-interactive");
+                // What the clerk sees, wide and on a phone (artifacts/screenshots/).
+                await SaveScreenshotAsync(page, "staff-today-filtered-1280");
+                await page.SetViewportSizeAsync(360, 780);
+                Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360, "today's counters scroll sideways at 360 px");
+                await SaveScreenshotAsync(page, "staff-today-filtered-360");
             }
             else
             {

@@ -51,6 +51,33 @@ public static class ResidentOutputCache
     public static bool IsResidentPath(PathString path) =>
         path.StartsWithSegments("/guide", StringComparison.Ordinal) || path.StartsWithSegments("/api/municipalities", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The output cache, with one repair: a page served from it carries Blazor's <c>blazor-enhanced-nav: allow</c> as
+    /// <c>Allow</c> (the cache stores common header texts in a case-insensitive table, and "Allow" is one of them), and
+    /// blazor.web.js compares the value exactly: it would treat every cached page as not Blazor's and reload it in full.
+    /// </summary>
+    public static IApplicationBuilder UseResidentOutputCache(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpResponse)state).Headers;
+                if (headers.TryGetValue(EnhancedNavigationHeader, out var value) && value.Count == 1
+                    && string.Equals(value[0], "allow", StringComparison.OrdinalIgnoreCase) && value[0] != "allow")
+                {
+                    headers[EnhancedNavigationHeader] = "allow";
+                }
+
+                return Task.CompletedTask;
+            }, context.Response);
+            return next(context);
+        });
+        return app.UseOutputCache();
+    }
+
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+
     /// <summary>Whether the request is blazor.web.js's enhanced navigation or form post (not a full page load).</summary>
     public static bool IsEnhancedNavigation(HttpRequest request) =>
         request.Headers.Accept.Any(a => a?.Contains("blazor-enhanced-nav=on", StringComparison.OrdinalIgnoreCase) == true);

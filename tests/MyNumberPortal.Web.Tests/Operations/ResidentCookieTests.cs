@@ -46,4 +46,23 @@ public sealed class ResidentCookieTests(PortalFactory portal) : IClassFixture<Po
         using var response = await client.GetAsync("/staff/sign-in");
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_cached_page_still_tells_blazor_it_may_be_loaded_by_enhanced_navigation()
+    {
+        const string url = "/guide/132101/pin-reset?applicant=self";
+        var answers = new List<(bool Cached, string? Header)>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add((response.Headers.Contains("Age"), response.Headers.TryGetValues("blazor-enhanced-nav", out var v) ? v.Single() : null));
+        }
+
+        // blazor.web.js compares the value exactly: "Allow" (as the cache would replay it) makes it reload the page in full.
+        Assert.Equal([(false, "allow"), (true, "allow")], answers);
+    }
 }
