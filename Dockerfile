@@ -2,14 +2,13 @@
 # The portal's image: multi-stage, runs as a non-root user, health-checked. Operator guide: docs/operations.md.
 #   docker build -t mynumberportal .            (or: docker compose up -d --build)
 
-# --- build: the .NET SDK publishes the web app. FullNuGet=true turns the SQL Server provider into normal package
-# references from the full NuGet source (see src/MyNumberPortal.Data.SqlServer and Directory.Packages.props).
+# --- build: the .NET SDK publishes the web app (every package, the SQL Server provider included, is a plain reference).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props MyNumberPortal.sln ./
 COPY src/ src/
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet publish src/MyNumberPortal.Web/MyNumberPortal.Web.csproj -c Release -o /app -p:FullNuGet=true
+    dotnet publish src/MyNumberPortal.Web/MyNumberPortal.Web.csproj -c Release -o /app
 
 # --- runtime: ASP.NET Core only (Ubuntu 24.04). The app's files belong to root and are read-only for the app user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

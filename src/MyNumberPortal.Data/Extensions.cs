@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using MyNumberPortal.Data.Infrastructure;
 using MyNumberPortal.Data.Publishing;
 using MyNumberPortal.Data.Seeding;
@@ -77,20 +75,18 @@ public static class Extensions
     public const string DataProtectionApplicationName = "MyNumberPortal";
 
     /// <summary>
-    /// ASP.NET Core data protection (cookies, antiforgery tokens) with its key ring in the database
-    /// (<see cref="DatabaseXmlRepository"/> over the <c>DataProtectionKeys</c> table) and the application name
+    /// ASP.NET Core data protection (cookies, antiforgery tokens, Blazor's component descriptors) with its key ring in
+    /// the database (<c>PersistKeysToDbContext</c> over the <c>DataProtectionKeys</c> table) and the application name
     /// <see cref="DataProtectionApplicationName"/>, so that every instance sharing the database protects and
-    /// unprotects with the same keys. Call after <see cref="AddPortalData"/> (it uses its
-    /// <see cref="IDbContextFactory{PortalDbContext}"/>). Keys are stored unencrypted: in production add
-    /// <c>ProtectKeysWithCertificate(...)</c> to the returned builder (docs/data.md).
+    /// unprotects with the same keys. Call after <see cref="AddPortalData"/> (the repository resolves the scoped
+    /// <see cref="PortalDbContext"/> it registers, in a scope of its own for each read and write). Keys are stored unencrypted: in
+    /// production add <c>ProtectKeysWithCertificate(...)</c> to the returned builder (docs/data.md).
     /// </summary>
     public static IDataProtectionBuilder AddPortalDataProtection(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<DatabaseXmlRepository>();
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
-        return services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        return services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<PortalDbContext>();
     }
 
     /// <summary>The SQLite connection string with its file made absolute (from the content root) and its folder created.</summary>

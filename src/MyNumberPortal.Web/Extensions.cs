@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using MyNumberPortal.Data;
@@ -17,6 +18,11 @@ public static class Extensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.AddPortalLogging();
+        // A build that is not published (dotnet run in any environment, the tests' hosts and processes) serves the static
+        // web assets from where the build manifest says they are: wwwroot and the framework's blazor.web.js. A published
+        // app (the image) has them in its wwwroot and no manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddPortalTelemetry();
         var services = builder.Services;
         services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, SqlServerPortalData.Configure);
         services.AddPortalDataProtection(); // keys in the database: every instance accepts the others' cookies and antiforgery tokens
@@ -25,9 +31,14 @@ public static class Extensions
         services.AddSingleton<RuleCatalogAccessor>();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddRazorComponents();
-        // X-Frame-Options: DENY comes from the security headers (docs/security.md); antiforgery would otherwise set SAMEORIGIN on pages with forms.
+        // Pages render on the server; staff pages may hold interactive parts (a SignalR circuit, docs/operations.md).
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The portal's own X-Frame-Options (DENY, SecurityHeaders) stands on pages with antiforgery tokens too; residents'
+        // pages get no antiforgery cookie (ResidentAntiforgery).
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        services.AddResidentAntiforgery();
+        // The admin forms' validators (stateless: each validation carries its AdminRuleContext).
+        services.AddValidatorsFromAssemblyContaining<Admin.PublishValidator>(ServiceLifetime.Singleton);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Language.Japanese).AddSupportedCultures([.. Language.Supported]).AddSupportedUICultures([.. Language.Supported]);
@@ -84,10 +95,10 @@ public static class Extensions
         // Unknown addresses get the "not found" page (a catch-all page route); other bodiless errors, problem details.
         app.UseStatusCodePages();
 
-        app.UseStaticFiles();
+        app.UseStaticFiles(); // wwwroot, and the framework's _framework/blazor.web.js
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOutputCache();
+        app.UseResidentOutputCache();
         app.UseAntiforgery();
         // A page's 4xx without a body (Blazor's answer to a post without a valid antiforgery token) gets a readable page.
         app.UseEmptyErrorPages();

@@ -30,7 +30,11 @@ app.MapLanguageApi();
 app.MapAdminApi();
 app.MapAdminFactCheckApi();
 app.MapHealth();
-app.MapRazorComponents<App>().AllowHead().CacheOutput(ResidentOutputCache.PolicyName);
+// Interactive staff parts run over a circuit on /_blazor. Blazor's own frame-ancestors policy header is made as strict as
+// the portal's, which replaces it with the full policy (SecurityHeaders).
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
+    .AllowHead().CacheOutput(ResidentOutputCache.PolicyName);
 
 await app.RunAsync();
 

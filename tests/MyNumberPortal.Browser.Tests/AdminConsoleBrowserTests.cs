@@ -47,7 +47,7 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             // A closing time before the opening time: the message beside the field and in the summary; nothing saved.
             await page.Locator("#f-Hours-1-Close").FillAsync("08:00");
             Assert.Equal(400, await ClickAndLoadAsync(page, page.Locator("main form.admin-form button[type=submit]")));
-            Assert.Equal(1, await page.Locator(".error-summary a[href='#f-Hours-1-Close']").CountAsync());
+            Assert.Equal(1, await page.Locator(".error-summary a[href$='#f-Hours-1-Close']").CountAsync());
             Assert.Contains("終了時刻", await page.Locator("#f-Hours-1-Close-error").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("08:00", await page.Locator("#f-Hours-1-Close").InputValueAsync());
             await SaveScreenshotAsync(page, "admin-hours-error");

@@ -182,16 +182,6 @@ public sealed class CounterFlowTests(BrowserFixture browser)
         Assert.Equal(1, await page.Locator("main input[name=_handler][value='counter-check']").CountAsync());
     }
 
-    /// <summary>Signs in as the 品川区 clerk through the sign-in form; ends on the staff home.</summary>
-    private static async Task SignInAsync(IPage page)
-    {
-        Assert.Equal(200, await OpenAsync(page, "/staff/sign-in"));
-        await page.Locator("#user-name").FillAsync(StaffFactory.ShinagawaClerk);
-        await page.Locator("#password").FillAsync(StaffFactory.Password);
-        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
-        Assert.Equal("/staff", new Uri(page.Url).AbsolutePath);
-    }
-
     /// <summary>Ticks every required item by tapping its label; returns how many.</summary>
     private static async Task<int> TickEveryItemAsync(IPage page)
     {

@@ -21,19 +21,43 @@ public static partial class Portal
     }
 
     /// <summary>
-    /// Clicks something that loads a new page (a link or a form's submit button) and waits until that page
-    /// has loaded; returns the status of the page's final response (after any redirect).
+    /// Clicks something that loads a new page (a link or a form's submit button) and waits until that page has loaded;
+    /// returns the status of the page's final response (after any redirect). With JavaScript on, Blazor loads most pages
+    /// by enhanced navigation (a fetch and an update of the document, no new document): then this waits for Blazor's
+    /// "enhancedload" and returns the fetch's status; otherwise for the new document's load event.
     /// </summary>
     public static async Task<int> ClickAndLoadAsync(IPage page, ILocator target)
     {
-        // One wait for the whole navigation (redirects included) up to the new page's load event: waiting for the
-        // response and then for the load state separately raced under load (the load state was missed now and then).
-        // (Marked obsolete in favour of WaitForURL, which needs the target URL in advance; it still does exactly this.)
-#pragma warning disable CS0612
-        var response = await page.RunAndWaitForNavigationAsync(() => target.ClickAsync(), new() { WaitUntil = WaitUntilState.Load });
-#pragma warning restore CS0612
-        Assert.NotNull(response);
-        return response.Status;
+        // Counts this document's enhanced loads (a new document starts without the counter).
+        var before = await page.EvaluateAsync<int>(
+            "() => { if (!window.Blazor) return -1; if (!window.__portalLoads) { window.__portalLoads = { count: 0 };" +
+            " Blazor.addEventListener('enhancedload', () => window.__portalLoads.count++); } return window.__portalLoads.count; }");
+        var final = new TaskCompletionSource<IResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnResponse(object? sender, IResponse response)
+        {
+            var request = response.Request;
+            var pageLoad = request.IsNavigationRequest
+                || (request.Headers.TryGetValue("accept", out var accept) && accept.Contains("blazor-enhanced-nav=on", StringComparison.Ordinal));
+            if (pageLoad && response.Status is < 300 or >= 400)
+            {
+                final.TrySetResult(response);
+            }
+        }
+
+        page.Response += OnResponse;
+        try
+        {
+            await target.ClickAsync();
+            var response = await final.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            // Done when this document had an enhanced load, or a new document has loaded.
+            await page.WaitForFunctionAsync("n => !window.__portalLoads || window.__portalLoads.count > n", before);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            return response.Status;
+        }
+        finally
+        {
+            page.Response -= OnResponse;
+        }
     }
 
     /// <summary>
@@ -118,6 +142,16 @@ public static partial class Portal
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
         Assert.True(result.Passes.Length > 0, $"axe checked nothing on {kind}.");
         Assert.True(result.Violations.Length == 0, DescribeAxeViolations(kind, page.Url, result));
+    }
+
+    /// <summary>Signs in through the staff sign-in form (the 品川区 clerk unless told otherwise); ends on the staff home.</summary>
+    public static async Task SignInAsync(IPage page, string user = MyNumberPortal.Web.Tests.Staff.StaffFactory.ShinagawaClerk, string password = MyNumberPortal.Web.Tests.Staff.StaffFactory.Password)
+    {
+        Assert.Equal(200, await OpenAsync(page, "/staff/sign-in"));
+        await page.Locator("#user-name").FillAsync(user);
+        await page.Locator("#password").FillAsync(password);
+        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form button[type=submit]")));
+        Assert.Equal("/staff", new Uri(page.Url).AbsolutePath);
     }
 
     /// <summary>A picture for people to look at (artifacts/screenshots/NAME.png, not checked): the full page, or what the viewport shows.</summary>

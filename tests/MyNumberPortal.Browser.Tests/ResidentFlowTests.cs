@@ -171,7 +171,7 @@ public sealed class ResidentFlowTests(BrowserFixture browser)
             Assert.Contains("applicant=self", page.Url, StringComparison.Ordinal);
             Assert.NotEqual(title, await page.TitleAsync());
             Assert.Equal(0, await page.Locator("main input[type=radio]:checked").CountAsync());
-            var link = summary.Locator("a[href='#answer-0']");
+            var link = summary.Locator("a[href$='#answer-0']"); // the page's own address and #answer-0 (<base href="/">)
             Assert.Equal(1, await link.CountAsync());
             Assert.False(string.IsNullOrWhiteSpace(await link.InnerTextAsync()));
             Assert.True(await page.Locator(".error-message").IsVisibleAsync(), "No error message next to the question.");

@@ -53,7 +53,7 @@ public sealed class StaffAccessibilityTests(BrowserFixture browser)
 
             // Another day through the date form, a holiday.
             await page.Locator("#date").FillAsync("2026-11-23");
-            Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form.staff-date-form button[type=submit]")));
+            Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form.staff-filter button[type=submit]")));
             Assert.Contains("勤労感謝の日", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             await ScanAsync(page, axePage, "staff-today-holiday", 200);
 

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MyNumberPortal.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using MyNumberPortal.Data.Infrastructure;
 
 namespace MyNumberPortal.Data.Tests;
@@ -63,7 +65,6 @@ public class DataProtectionTests
         using var database = await MigratedDatabaseAsync();
         using var a = Instance(database.Path);
         using var b = Instance(database.Path);
-        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         var payload = Protector(a).Protect("x");
         Protector(b).Unprotect(payload);
@@ -71,13 +72,11 @@ public class DataProtectionTests
 
         await using var db = database.CreateContext();
         var row = Assert.Single(await db.DataProtectionKeys.ToListAsync());
-        var key = XElement.Parse(row.Xml);
+        var key = XElement.Parse(row.Xml!);
         Assert.Equal("key", key.Name.LocalName);
         var id = (string?)key.Attribute("id");
         Assert.NotNull(id);
         Assert.Equal($"key-{id}", row.FriendlyName);
-        Assert.InRange(row.CreatedAt, before, DateTimeOffset.UtcNow.AddMinutes(1));
-        Assert.Equal(TimeSpan.Zero, row.CreatedAt.Offset);
 
         // Both instances' key managers see exactly that key.
         foreach (var services in new[] { a, b })
@@ -104,35 +103,65 @@ public class DataProtectionTests
             Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
         }
 
-        var element = Assert.Single(instance.GetRequiredService<DatabaseXmlRepository>().GetAllElements());
+        var element = Assert.Single(instance.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository!.GetAllElements());
         Assert.Equal("key", element.Name.LocalName);
     }
 
     [Fact]
-    public async Task The_key_manager_uses_the_database_repository_and_the_shared_application_name()
+    public async Task The_key_manager_uses_the_framework_database_repository_and_the_shared_application_name()
     {
         using var database = await MigratedDatabaseAsync();
         using var instance = Instance(database.Path);
-        Assert.IsType<DatabaseXmlRepository>(instance.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+        Assert.IsType<EntityFrameworkCoreXmlRepository<PortalDbContext>>(instance.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
         Assert.Equal(Extensions.DataProtectionApplicationName,
             instance.GetRequiredService<IOptions<DataProtectionOptions>>().Value.ApplicationDiscriminator);
     }
 
+    /// <summary>
+    /// A database whose key was written by the portal's own repository before the framework's took over (the table had
+    /// a <c>CreatedAt</c> column then): after the migration that drops the column, the key is still read, and a payload
+    /// protected with it still opens.
+    /// </summary>
     [Fact]
-    public async Task A_row_that_is_not_XML_is_skipped_and_the_others_are_read()
+    public async Task A_key_stored_before_the_framework_repository_is_still_read_after_the_migration()
     {
-        using var database = await MigratedDatabaseAsync();
+        // A key ring of one key, made in a folder, and a payload protected with it.
+        var folder = Directory.CreateTempSubdirectory("portal-dp-keys-");
+        string payload;
+        string keyXml;
+        try
+        {
+            var services = new ServiceCollection().AddLogging();
+            services.AddDataProtection().SetApplicationName(Extensions.DataProtectionApplicationName).PersistKeysToFileSystem(folder);
+            await using (var before = services.BuildServiceProvider())
+            {
+                payload = Protector(before).Protect("written before the migration");
+            }
+
+            keyXml = XElement.Load(Assert.Single(folder.GetFiles("key-*.xml")).FullName).ToString(SaveOptions.DisableFormatting);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        // The database as it was: migrated up to the migration before the framework's repository, the key as the old repository stored it.
+        using var database = new TestDatabase();
         await using (var db = database.CreateContext())
         {
-            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "broken", Xml = "<key", CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
+            var migrations = db.Database.GetMigrations().ToList();
+            var previous = migrations[migrations.FindIndex(m => m.EndsWith("_DataProtectionKeysFromFramework", StringComparison.Ordinal)) - 1];
+            await db.GetService<IMigrator>().MigrateAsync(previous);
+            var id = (string)XElement.Parse(keyXml).Attribute("id")!;
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO DataProtectionKeys (FriendlyName, Xml, CreatedAt) VALUES ({"key-" + id}, {keyXml}, {"2026-11-30T00:00:00.0000000+00:00"})");
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
 
         using var instance = Instance(database.Path);
-        var repository = instance.GetRequiredService<DatabaseXmlRepository>();
-        Assert.Empty(repository.GetAllElements());
-        repository.StoreElement(new XElement("test", new XAttribute("n", "1")), "test-1");
-        var element = Assert.Single(repository.GetAllElements());
-        Assert.Equal("1", (string?)element.Attribute("n"));
+        Assert.Equal("written before the migration", Protector(instance).Unprotect(payload));
+        await using var check = database.CreateContext();
+        Assert.Equal(1, await check.DataProtectionKeys.CountAsync()); // read, not replaced
     }
 }

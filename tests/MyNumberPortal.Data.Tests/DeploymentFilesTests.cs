@@ -103,7 +103,23 @@ public class DeploymentFilesTests
         Assert.Matches(@"server\s+portal:8080\s+resolve", nginx); // re-resolves the service name: new instances join
         Assert.Matches(@"resolver\s+127\.0\.0\.11", nginx);
         Assert.Matches(@"proxy_pass\s+http://portal;", nginx);
-        Assert.DoesNotMatch(@"\b(ip_hash|sticky|hash\s+\$cookie)", nginx); // no sticky sessions
+        // Pages, forms and the API: round robin, no sticky sessions.
+        var pages = Regex.Match(nginx, @"upstream\s+portal\s*\{(?<body>[^}]*)\}").Groups["body"].Value;
+        Assert.Contains("server portal:8080", pages, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b(ip_hash|sticky|hash)\b", pages);
+        var root = Regex.Match(nginx, @"location\s+/\s*\{(?<body>[^}]*)\}").Groups["body"].Value;
+        Assert.Matches(@"proxy_pass\s+http://portal;", root);
+        // The circuit of an interactive staff page (/_blazor, WebSocket included): one instance per browser, by a cookie's key.
+        var circuits = Regex.Match(nginx, @"upstream\s+portal_circuits\s*\{(?<body>[^}]*)\}").Groups["body"].Value;
+        Assert.Matches(@"hash\s+\$circuit_affinity\s+consistent;", circuits);
+        Assert.Matches(@"server\s+portal:8080\s+resolve", circuits);
+        Assert.Matches(@"map\s+\$cookie_portal_circuit\s+\$circuit_affinity\s*\{[^}]*""""\s+\$request_id;", nginx);
+        var blazor = Regex.Match(nginx, @"location\s+/_blazor\s*\{(?<body>[^}]*)\}").Groups["body"].Value;
+        Assert.Matches(@"proxy_pass\s+http://portal_circuits;", blazor);
+        Assert.Matches(@"proxy_set_header\s+Upgrade\s+\$http_upgrade;", blazor);
+        Assert.Matches(@"proxy_set_header\s+Connection\s+\$connection_upgrade;", blazor);
+        Assert.Matches(@"add_header\s+Set-Cookie\s+""portal_circuit=\$circuit_affinity;\s*Path=/_blazor;", blazor);
+        Assert.Matches(@"proxy_next_upstream\s+off;", blazor);
         Assert.DoesNotContain("$request ", nginx, StringComparison.Ordinal); // access log without query strings
     }
 
@@ -184,7 +200,7 @@ public class DeploymentFilesTests
 
         var build = lines[froms[0].i..froms[^1].i];
         var publish = Assert.Single(build, l => l.Contains("dotnet publish", StringComparison.Ordinal));
-        Assert.Contains("-p:FullNuGet=true", publish, StringComparison.Ordinal);
+        Assert.DoesNotContain("FullNuGet", publish, StringComparison.Ordinal); // every package is a plain reference
         Assert.Contains("-c Release", publish, StringComparison.Ordinal);
 
         var runtime = lines[froms[^1].i..];

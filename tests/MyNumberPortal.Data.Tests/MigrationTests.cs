@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
 using MyNumberPortal.Data.SqlServer;
 
 namespace MyNumberPortal.Data.Tests;
@@ -96,8 +97,75 @@ public class MigrationTests
         Assert.Contains("CREATE TABLE [RuleSetVersions]", script);
         Assert.Contains("CREATE TABLE [DataProtectionKeys]", script);
         Assert.Contains("AddDataProtectionKeys", script);
+        Assert.Contains("DataProtectionKeysFromFramework", script);
         Assert.Contains("CREATE TABLE [StaffAccounts]", script);
         Assert.Contains("AddStaffAccounts", script);
         Assert.Contains("__EFMigrationsHistory", script);
+    }
+
+    /// <summary>
+    /// The SQL Server scripts a DBA would run (the idempotent migrations script, as <c>dotnet ef migrations script
+    /// --idempotent</c> writes it, and the plain one) parse as T-SQL for SQL Server 2022 with ScriptDom: a script that
+    /// SQL Server would reject as a syntax error fails here, without a server.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SqlServer_migrations_script_parses_as_TSql_for_SQL_Server_2022(bool idempotent)
+    {
+        using var db = SqlServerContexts.Create();
+        var script = db.GetService<IMigrator>().GenerateScript(
+            options: idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default);
+
+        var (errors, fragment) = ParseTSql(script);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var statements = new StatementCollector();
+        fragment.Accept(statements);
+        Assert.Equal(["AuditEntries", "DataProtectionKeys", "Municipalities", "RuleSetVersions", "StaffAccounts", "__EFMigrationsHistory"],
+            statements.CreatedTables.Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("DataProtectionKeys", statements.AlteredTables); // the framework's key table: CreatedAt dropped
+        // Every migration is recorded in the history table: one INSERT per migration.
+        Assert.Equal(db.Database.GetMigrations().Count(), statements.InsertsInto.Count(t => t == "__EFMigrationsHistory"));
+    }
+
+    /// <summary>The parse is real: a script with a mistake SQL Server would reject is flagged.</summary>
+    [Theory]
+    [InlineData("CREATE TABLE [T] ([Id] int NOT NULL,, [Name] nvarchar(10));")]
+    [InlineData("ALTER TABLE [DataProtectionKeys] DROP COLUMN;")]
+    [InlineData("CREATE INDEX [IX] ON [T] ([A]) WHERE;")]
+    public void A_broken_script_fails_the_parse(string sql)
+    {
+        var (errors, _) = ParseTSql("BEGIN TRANSACTION;\nGO\n" + sql + "\nGO\nCOMMIT;\nGO\n");
+        Assert.NotEmpty(errors);
+    }
+
+    /// <summary>Collects, from anywhere in a script (inside IF blocks too), the tables created, altered and inserted into.</summary>
+    private sealed class StatementCollector : TSqlFragmentVisitor
+    {
+        public List<string> CreatedTables { get; } = [];
+
+        public List<string> AlteredTables { get; } = [];
+
+        public List<string> InsertsInto { get; } = [];
+
+        public override void Visit(CreateTableStatement node) => CreatedTables.Add(node.SchemaObjectName.BaseIdentifier.Value);
+
+        public override void Visit(AlterTableDropTableElementStatement node) => AlteredTables.Add(node.SchemaObjectName.BaseIdentifier.Value);
+
+        public override void Visit(InsertStatement node)
+        {
+            if (node.InsertSpecification.Target is NamedTableReference table)
+            {
+                InsertsInto.Add(table.SchemaObject.BaseIdentifier.Value);
+            }
+        }
+    }
+
+    private static (IList<ParseError> Errors, TSqlScript Script) ParseTSql(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var fragment = parser.Parse(reader, out var errors);
+        return (errors, Assert.IsType<TSqlScript>(fragment));
     }
 }

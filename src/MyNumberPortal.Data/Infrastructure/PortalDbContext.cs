@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MyNumberPortal.Data.Entities;
 
@@ -7,7 +8,7 @@ namespace MyNumberPortal.Data.Infrastructure;
 /// The rule store: versioned rule sets, the municipality directory and the audit trail; and the data-protection keys.
 /// Works on SQLite (default) and SQL Server; each provider has its own migrations.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
@@ -15,7 +16,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>The ASP.NET Core data-protection key ring shared by every instance (see <see cref="DatabaseXmlRepository"/>).</summary>
+    /// <summary>
+    /// The ASP.NET Core data-protection key ring shared by every instance, read and written by the framework's
+    /// <c>EntityFrameworkCoreXmlRepository</c> (<see cref="Extensions.AddPortalDataProtection"/>).
+    /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Staff who sign in to the counter pages (see <see cref="Staff.StaffAccounts"/>).</summary>

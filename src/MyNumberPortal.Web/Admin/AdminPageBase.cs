@@ -31,6 +31,7 @@ public abstract class AdminPageBase : ComponentBase
     [Inject] protected RuleSnapshotProvider Snapshot { get; set; } = default!;
     [Inject] protected PortalClock Clock { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
 
     /// <summary>The open draft, if any.</summary>
     protected RuleSetVersion? Draft { get; private set; }
@@ -124,10 +125,24 @@ public abstract class AdminPageBase : ComponentBase
 
     protected FormReader Form() => new(HttpContext!.Request.Form);
 
-    /// <summary>Runs <paramref name="validator"/> on <paramref name="input"/>; returns whether it passed (failures go to the page).</summary>
-    protected bool Validate<T>(IValidator<T> validator, T input, FormReader reader)
+    /// <summary>
+    /// What the form's validator checks the form against: this draft, the national rules, this municipality, today, and
+    /// the ids the other elements of the edited kind use.
+    /// </summary>
+    protected AdminRuleContext RuleContext(IEnumerable<string>? otherIds = null) => new(Document, National)
     {
-        var result = validator.Validate(input);
+        OtherIds = (otherIds ?? []).ToHashSet(StringComparer.Ordinal),
+        Scope = Code,
+        Today = Clock.Today,
+    };
+
+    /// <summary>
+    /// Runs the registered validator of <typeparamref name="T"/> (FluentValidation, from the services) on <paramref name="input"/>
+    /// with <paramref name="context"/> (default: <see cref="RuleContext"/>); returns whether it passed (failures go to the page).
+    /// </summary>
+    protected bool Validate<T>(T input, FormReader reader, AdminRuleContext? context = null)
+    {
+        var result = Services.GetRequiredService<IValidator<T>>().Validate((context ?? RuleContext()).For(input));
         foreach (var name in reader.TooLong)
         {
             AddError(name, AdminRuleContext.Format(AdminConsoleText.ErrorTooLong, FormReader.MaxLength));

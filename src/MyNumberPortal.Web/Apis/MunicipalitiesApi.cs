@@ -150,7 +150,7 @@ public static class MunicipalitiesApi
             return TypedResults.ValidationProblem(CaseErrors(@case), title: "The case could not be evaluated.");
         }
 
-        return TypedResults.Ok(@case.Evaluate(date));
+        return TypedResults.Ok(RulesTelemetry.Evaluate(@case, date));
     }
 
     /// <summary>

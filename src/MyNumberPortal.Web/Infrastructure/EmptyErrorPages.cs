@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
 using MyNumberPortal.Web.Resources;
 
 namespace MyNumberPortal.Web.Infrastructure;
@@ -19,14 +20,30 @@ public static class EmptyErrorPages
         await next(context);
         var response = context.Response;
         if (response.StatusCode is >= 400 and < 500 && !response.HasStarted && response.ContentLength is null or 0
-            && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
             && !HttpMethods.IsHead(context.Request.Method))
         {
-            response.ContentType = "text/html; charset=utf-8";
-            response.ContentLength = null;
-            await response.WriteAsync(Page(response.StatusCode), context.RequestAborted);
+            if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                response.ContentType = "text/html; charset=utf-8";
+                response.ContentLength = null;
+                await response.WriteAsync(Page(response.StatusCode), context.RequestAborted);
+            }
+            else if (response.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                // The circuit endpoint (/_blazor) answers a method it does not take with an empty text/plain 405.
+                response.ContentType = "text/plain; charset=utf-8";
+                response.ContentLength = null;
+                await response.WriteAsync(Message(response.StatusCode), context.RequestAborted);
+            }
         }
     });
+
+    /// <summary>The same, as plain text: the status, then the message in Japanese and in English.</summary>
+    public static string Message(int status)
+    {
+        string T(string culture) => Text.ResourceManager.GetString(nameof(Text.ErrorPageGeneric), CultureInfo.GetCultureInfo(culture)) ?? "";
+        return $"{status} {ReasonPhrases.GetReasonPhrase(status)}\n{T("ja")}\n{T("en")}\n";
+    }
 
     /// <summary>The page for a status: a form that could not be accepted (400), or a generic request error.</summary>
     public static string Page(int status)

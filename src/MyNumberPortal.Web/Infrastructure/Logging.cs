@@ -1,7 +1,6 @@
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using Serilog.Extensions.Logging;
 using Serilog.Formatting;
 using Serilog.Formatting.Display;
 using Serilog.Formatting.Json;
@@ -10,50 +9,69 @@ using Serilog.Settings.Configuration;
 namespace MyNumberPortal.Web.Infrastructure;
 
 /// <summary>
-/// Serilog as the only logging provider: one JSON object per line on the console outside Development, readable
-/// text in Development. Levels come from the <c>Serilog</c> configuration section (<c>Serilog:MinimumLevel:Default</c>,
-/// <c>Serilog:MinimumLevel:Override:&lt;category&gt;</c>, so also <c>Serilog__MinimumLevel__Default</c> and the like in
-/// the environment); <c>Serilog:Format</c> (<c>json</c> or <c>text</c>) overrides the environment's default format.
+/// Serilog as the only logging provider (<c>AddSerilog</c>): one JSON object per line on the console outside
+/// Development, readable text in Development. Levels come from the <c>Serilog</c> configuration section
+/// (<c>Serilog:MinimumLevel:Default</c>, <c>Serilog:MinimumLevel:Override:&lt;category&gt;</c>, so also
+/// <c>Serilog__MinimumLevel__Default</c> and the like in the environment); <c>Serilog:Format</c> (<c>json</c> or
+/// <c>text</c>) overrides the environment's default format. One line per request: <see cref="RequestLogging"/>.
 /// </summary>
 /// <remarks>
-/// The logger is built when the service provider first asks for logging providers, so that a registered
-/// <see cref="PortalLogOutput"/> (the tests capture the formatted lines with one) takes the console's place.
+/// The logger is built when the service provider first asks for it, so that a registered <see cref="PortalLogOutput"/>
+/// (the tests capture the formatted lines with one) takes the console's place. The static <see cref="Log.Logger"/> is
+/// left alone: several hosts in one process (the tests) each keep their own logger.
 /// </remarks>
 public static class PortalLogging
 {
-    /// <summary>The readable format's line: time, level, message, category and the request's correlation id.</summary>
     /// <summary>Log events held for the console writer at most (about a few seconds of peak traffic).</summary>
     public const int AsyncBufferSize = 50_000;
 
+    /// <summary>The readable format's line: time, level, message, category and the request's correlation id.</summary>
     public const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} <{SourceContext}> {CorrelationId}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Categories held at a floor whatever the configuration says, because below it they write what a log must not hold:
+    /// ASP.NET Core's hosting diagnostics log every request's full URL with its query string (residents' answers) at
+    /// Information; the data-protection key store logs every key it reads, key material included, at Debug.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, LogEventLevel> Floors = new Dictionary<string, LogEventLevel>
+    {
+        ["Microsoft.AspNetCore.Hosting.Diagnostics"] = LogEventLevel.Warning,
+        ["Microsoft.AspNetCore.DataProtection.EntityFrameworkCore"] = LogEventLevel.Information,
+    };
 
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
-            CreateLogger(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetService<PortalLogOutput>()),
-            dispose: true));
-        // Serilog's levels decide; Microsoft.Extensions.Logging's own filters (the "Logging" section) do not apply to it.
-        builder.Logging.AddFilter<SerilogLoggerProvider>(null, LogLevel.Trace);
+        builder.Services.AddSerilog(
+            (services, config) => Configure(config, services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(),
+                services.GetService<PortalLogOutput>()),
+            preserveStaticLogger: true);
         return builder;
     }
 
-    /// <summary>The portal's Serilog logger: levels and extras from configuration, the format by environment.</summary>
-    public static Serilog.Core.Logger CreateLogger(IConfiguration configuration, IHostEnvironment environment, PortalLogOutput? output = null)
+    /// <summary>A logger configured as the portal's (for tests of the configuration itself).</summary>
+    public static Logger CreateLogger(IConfiguration configuration, IHostEnvironment environment, PortalLogOutput? output = null) =>
+        Configure(new LoggerConfiguration(), configuration, environment, output).CreateLogger();
+
+    /// <summary>The portal's Serilog configuration: levels and extras from configuration, the format by environment.</summary>
+    public static LoggerConfiguration Configure(LoggerConfiguration config, IConfiguration configuration, IHostEnvironment environment, PortalLogOutput? output)
     {
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         var json = configuration["Serilog:Format"] is { Length: > 0 } format
             ? !format.Equals("text", StringComparison.OrdinalIgnoreCase)
             : !environment.IsDevelopment();
 
-        var config = new LoggerConfiguration()
+        config
             .MinimumLevel.Information()
             .ReadFrom.Configuration(SerilogSection(configuration), new ConfigurationReaderOptions(typeof(Log).Assembly, typeof(ConsoleLoggerConfigurationExtensions).Assembly))
-            // ASP.NET Core's hosting diagnostics log every request's full URL, query string included, at Information:
-            // residents' answers are in the query string, so this category stays at Warning whatever the configuration says.
-            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
             .Enrich.WithProperty("Instance", Environment.MachineName);
+        foreach (var (category, level) in Floors)
+        {
+            config.MinimumLevel.Override(category, level);
+        }
 
         ITextFormatter formatter = json
             ? new JsonFormatter(renderMessage: true)
@@ -65,19 +83,14 @@ public static class PortalLogging
             {
                 sink.WriteTo.Sink(new TextWriterSink(output.Writer, formatter));
             }
-            else if (json)
+            else
             {
                 // Written on a background thread (Serilog.Sinks.Async): a request does not wait for the console.
                 // Lines are flushed when the logger is disposed (the host's shutdown); a full buffer drops lines rather than block requests.
                 sink.WriteTo.Async(a => a.Console(formatter), bufferSize: AsyncBufferSize, blockWhenFull: false);
             }
-            else
-            {
-                sink.WriteTo.Async(a => a.Console(outputTemplate: TextTemplate), bufferSize: AsyncBufferSize, blockWhenFull: false);
-            }
         });
-
-        return config.CreateLogger();
+        return config;
     }
 
     /// <summary>

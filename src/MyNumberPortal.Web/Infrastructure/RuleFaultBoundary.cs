@@ -48,7 +48,7 @@ public static partial class RuleFaultBoundary
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RuleFaultBoundary).FullName!);
 
-    private static string Route(HttpContext context) => (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? RequestLoggingMiddleware.Unmatched;
+    private static string Route(HttpContext context) => (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? RequestLogging.Unmatched;
 
     /// <summary>The municipality of the route's <c>{code}</c> as residents know it: its name and inquiry phone, or null.</summary>
     private static (LocalText Name, PhoneLine? Phone)? Contact(HttpContext context)

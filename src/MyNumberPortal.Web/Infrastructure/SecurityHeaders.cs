@@ -17,10 +17,14 @@ namespace MyNumberPortal.Web.Infrastructure;
 /// </remarks>
 public static class SecurityHeaders
 {
-    /// <summary>Everything from this site only; no inline script or style, no plugins, no framing, no base tag, forms post here only.</summary>
+    /// <summary>
+    /// Everything from this site only (scripts, styles, and the interactive pages' WebSocket to <c>/_blazor</c>); no inline
+    /// script or style, no eval, no plugins, no framing, forms post here only. The base URL may only be this site's
+    /// (<c>&lt;base href="/"&gt;</c>, which blazor.web.js resolves its addresses against).
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Added to the policy outside Development on HTTPS responses (an HTTP-only deployment would lose its styles otherwise).</summary>
     public const string UpgradeInsecureRequests = "upgrade-insecure-requests";
@@ -54,6 +58,12 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         var https = context.Request.IsHttps;
+        // Blazor's pages come with a policy of their own that says only frame-ancestors: the portal's says that and the rest.
+        if (headers.ContentSecurityPolicy is [{ } framework] && framework.StartsWith("frame-ancestors ", StringComparison.Ordinal) && !framework.Contains(';', StringComparison.Ordinal))
+        {
+            headers.Remove("Content-Security-Policy");
+        }
+
         SetIfAbsent(headers, "Content-Security-Policy",
             !development && https ? ContentSecurityPolicy + "; " + UpgradeInsecureRequests : ContentSecurityPolicy);
         SetIfAbsent(headers, "X-Content-Type-Options", "nosniff");

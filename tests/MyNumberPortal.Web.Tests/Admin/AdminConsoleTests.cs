@@ -221,7 +221,7 @@ public sealed class AdminConsoleTests
         var response = await PostAsync(admin, Hours, form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        Assert.Contains(page.QuerySelectorAll(".error-summary a"), a => a.GetAttribute("href") == "#f-Hours-1-Close");
+        Assert.Contains(page.QuerySelectorAll(".error-summary a"), a => a.GetAttribute("href") == Hours + "#f-Hours-1-Close");
         Assert.Contains("終了時刻は開始時刻より後にしてください。", page.QuerySelector("#f-Hours-1-Close-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", page.QuerySelector("#f-Hours-1-Close")!.GetAttribute("aria-invalid"));
 

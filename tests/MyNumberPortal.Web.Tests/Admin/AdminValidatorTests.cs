@@ -1,6 +1,7 @@
 using System.Globalization;
 using MyNumberPortal.Rules.Format;
 using MyNumberPortal.Rules.Model;
+using Microsoft.Extensions.DependencyInjection;
 using MyNumberPortal.Web.Admin;
 
 namespace MyNumberPortal.Web.Tests.Admin;
@@ -11,7 +12,7 @@ public sealed class AdminValidatorTests
     private static readonly string SeedRules = Path.Combine(AppContext.BaseDirectory, "Seed", "rules");
     private static readonly RuleSetDocument National = RuleSetYaml.Read(File.ReadAllText(Path.Combine(SeedRules, "national.yaml")));
     private static readonly RuleSetDocument Shinagawa = RuleSetYaml.Read(File.ReadAllText(Path.Combine(SeedRules, "131091-shinagawa.yaml")));
-    private static readonly AdminRuleContext Context = new(Shinagawa, National);
+    private static readonly AdminRuleContext Context = new(Shinagawa, National) { Scope = "131091", Today = new DateOnly(2026, 11, 24) };
 
     static AdminValidatorTests() => CultureInfo.CurrentUICulture = new CultureInfo("ja");
 
@@ -20,36 +21,37 @@ public sealed class AdminValidatorTests
     private static HoursRowInput Row(string days, string open, string close, string weeks = "") =>
         new() { Days = [.. days.Split(',')], Open = open, Close = close, Weeks = weeks, SourceDoc = "shinagawa", SourceQuote = "quote" };
 
-    private static IReadOnlyList<string> Fields<T>(FluentValidation.IValidator<T> validator, T input) =>
-        validator.Validate(input).Errors.Select(e => e.PropertyName).ToList();
+    /// <summary>The fields a validator (as the services register it) rejects, validating with <paramref name="context"/> (default <see cref="Context"/>).</summary>
+    private static IReadOnlyList<string> Fields<T>(FluentValidation.IValidator<T> validator, T input, AdminRuleContext? context = null) =>
+        validator.Validate((context ?? Context).For(input)).Errors.Select(e => e.PropertyName).ToList();
 
     [Fact]
     public void Hours_accept_a_weekday_row_extended_by_a_later_tuesday_row()
     {
-        Assert.Empty(Fields(new HoursValidator(Context), Hours(Row("mon,tue,wed,thu,fri", "08:30", "17:00"), Row("tue", "08:30", "19:00"))));
-        Assert.Empty(Fields(new HoursValidator(Context), Hours(Row("sat", "09:00", "12:00"), Row("sat", "09:00", "17:00", "2,4"))));
+        Assert.Empty(Fields(new HoursValidator(), Hours(Row("mon,tue,wed,thu,fri", "08:30", "17:00"), Row("tue", "08:30", "19:00"))));
+        Assert.Empty(Fields(new HoursValidator(), Hours(Row("sat", "09:00", "12:00"), Row("sat", "09:00", "17:00", "2,4"))));
     }
 
     [Fact]
     public void Hours_reject_closing_before_opening_and_bad_times()
     {
-        Assert.Equal(["Hours[0].Close"], Fields(new HoursValidator(Context), Hours(Row("mon", "17:00", "08:30"))));
-        Assert.Equal(["Hours[0].Close"], Fields(new HoursValidator(Context), Hours(Row("mon", "08:30", "08:30"))));
-        Assert.Equal(["Hours[0].Open"], Fields(new HoursValidator(Context), Hours(Row("mon", "8:30", "17:00"))));
-        Assert.Equal(["Hours[0].Close"], Fields(new HoursValidator(Context), Hours(Row("mon", "08:30", "24:00"))));
+        Assert.Equal(["Hours[0].Close"], Fields(new HoursValidator(), Hours(Row("mon", "17:00", "08:30"))));
+        Assert.Equal(["Hours[0].Close"], Fields(new HoursValidator(), Hours(Row("mon", "08:30", "08:30"))));
+        Assert.Equal(["Hours[0].Open"], Fields(new HoursValidator(), Hours(Row("mon", "8:30", "17:00"))));
+        Assert.Equal(["Hours[0].Close"], Fields(new HoursValidator(), Hours(Row("mon", "08:30", "24:00"))));
     }
 
     [Fact]
     public void Hours_reject_a_row_that_later_rows_hide_entirely()
     {
-        var failures = new HoursValidator(Context).Validate(Hours(Row("tue", "08:30", "19:00"), Row("mon,tue,wed", "08:30", "17:00")));
+        var failures = new HoursValidator().Validate(Context.For(Hours(Row("tue", "08:30", "19:00"), Row("mon,tue,wed", "08:30", "17:00"))));
         var failure = Assert.Single(failures.Errors);
         Assert.Equal("Hours[0].Days", failure.PropertyName);
         Assert.Contains("1行目", failure.ErrorMessage, StringComparison.Ordinal);
         // A later row for only some weeks does not hide an every-week row.
-        Assert.Empty(Fields(new HoursValidator(Context), Hours(Row("sat", "09:00", "12:00"), Row("sat", "09:00", "17:00", "2,4"))));
+        Assert.Empty(Fields(new HoursValidator(), Hours(Row("sat", "09:00", "12:00"), Row("sat", "09:00", "17:00", "2,4"))));
         // But an every-week row after a 2nd/4th-week row does.
-        Assert.Equal(["Hours[0].Days"], Fields(new HoursValidator(Context), Hours(Row("sat", "09:00", "17:00", "2,4"), Row("sat", "09:00", "12:00"))));
+        Assert.Equal(["Hours[0].Days"], Fields(new HoursValidator(), Hours(Row("sat", "09:00", "17:00", "2,4"), Row("sat", "09:00", "12:00"))));
     }
 
     [Fact]
@@ -57,14 +59,14 @@ public sealed class AdminValidatorTests
     {
         var noDays = Row("mon", "08:30", "17:00");
         noDays.Days = [];
-        Assert.Equal(["Hours[0].Days"], Fields(new HoursValidator(Context), Hours(noDays)));
-        Assert.Equal(["Hours[0].Weeks"], Fields(new HoursValidator(Context), Hours(Row("sat", "09:00", "12:00", "6"))));
+        Assert.Equal(["Hours[0].Days"], Fields(new HoursValidator(), Hours(noDays)));
+        Assert.Equal(["Hours[0].Weeks"], Fields(new HoursValidator(), Hours(Row("sat", "09:00", "12:00", "6"))));
         var noSource = Row("mon", "08:30", "17:00");
         noSource.SourceQuote = "";
-        Assert.Equal(["Hours[0].SourceQuote"], Fields(new HoursValidator(Context), Hours(noSource)));
+        Assert.Equal(["Hours[0].SourceQuote"], Fields(new HoursValidator(), Hours(noSource)));
         var removed = Row("mon", "17:00", "08:30");
         removed.Remove = true;
-        Assert.Empty(Fields(new HoursValidator(Context), Hours(removed, new HoursRowInput())));
+        Assert.Empty(Fields(new HoursValidator(), Hours(removed, new HoursRowInput())));
     }
 
     private static FeeInput Fee(params (string Amount, string When)[] items) => new()
@@ -78,21 +80,21 @@ public sealed class AdminValidatorTests
     {
         var fee = Fee(("800", ""), ("200", ""));
         fee.StatedTotal = "1000";
-        Assert.Empty(Fields(new FeeValidator(Context, []), fee));
-        Assert.Empty(Fields(new FeeValidator(Context, []), Fee(("0", ""))));
+        Assert.Empty(Fields(new FeeValidator(), fee));
+        Assert.Empty(Fields(new FeeValidator(), Fee(("0", ""))));
     }
 
     [Fact]
     public void Fees_reject_negative_or_non_numbers_and_a_total_that_does_not_match_the_breakdown()
     {
-        Assert.Equal(["Items[0].Amount"], Fields(new FeeValidator(Context, []), Fee(("-1", ""))));
-        Assert.Equal(["Items[0].Amount"], Fields(new FeeValidator(Context, []), Fee(("千円", ""))));
+        Assert.Equal(["Items[0].Amount"], Fields(new FeeValidator(), Fee(("-1", ""))));
+        Assert.Equal(["Items[0].Amount"], Fields(new FeeValidator(), Fee(("千円", ""))));
         var fee = Fee(("800", ""), ("200", ""));
         fee.StatedTotal = "900";
-        var failure = Assert.Single(new FeeValidator(Context, []).Validate(fee).Errors);
+        var failure = Assert.Single(new FeeValidator().Validate(Context.For(fee)).Errors);
         Assert.Equal("StatedTotal", failure.PropertyName);
         Assert.Contains("1000", failure.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(["Id"], Fields(new FeeValidator(Context, ["reissue-fee"]), Fee(("800", ""))));
+        Assert.Equal(["Id"], Fields(new FeeValidator(), Fee(("800", "")), new(Shinagawa, National) { OtherIds = new HashSet<string> { "reissue-fee" } }));
     }
 
     [Fact]
@@ -100,11 +102,11 @@ public sealed class AdminValidatorTests
     {
         var question = Shinagawa.Questions.Concat(National.Questions).First();
         var fee = Fee(("800", $"{question.Id} = {question.Options[0].Value}"));
-        Assert.Empty(Fields(new FeeValidator(Context, []), fee));
-        Assert.Equal(["Items[0].When"], Fields(new FeeValidator(Context, []), Fee(("800", "no-such-question = yes"))));
-        Assert.Equal(["Items[0].When"], Fields(new FeeValidator(Context, []), Fee(("800", "= = ("))));
+        Assert.Empty(Fields(new FeeValidator(), fee));
+        Assert.Equal(["Items[0].When"], Fields(new FeeValidator(), Fee(("800", "no-such-question = yes"))));
+        Assert.Equal(["Items[0].When"], Fields(new FeeValidator(), Fee(("800", "= = ("))));
         var item = new ItemInput { Id = "x", TextJa = "持ち物", Scope = new() { When = "nothing-here = 1", SourceDoc = "shinagawa", SourceQuote = "q" } };
-        Assert.Equal(["When"], Fields(new ItemValidator(Context, []), item));
+        Assert.Equal(["When"], Fields(new ItemValidator(), item));
     }
 
     [Theory]
@@ -116,18 +118,18 @@ public sealed class AdminValidatorTests
     {
         var input = MunicipalityInput.From(Shinagawa.Municipality!);
         input.Code = code;
-        Assert.Equal(valid, !Fields(new MunicipalityValidator(Context, "131091"), input).Contains("Code"));
+        Assert.Equal(valid, !Fields(new MunicipalityValidator(), input).Contains("Code"));
     }
 
     [Fact]
     public void The_municipality_needs_its_names_a_hiragana_reading_and_romaji()
     {
         var input = MunicipalityInput.From(Shinagawa.Municipality!);
-        Assert.Empty(Fields(new MunicipalityValidator(Context, "131091"), input));
+        Assert.Empty(Fields(new MunicipalityValidator(), input));
         input.Kana = "シナガワク";
         input.Romaji = "品川";
         input.NameEn = "";
-        Assert.Equal(["NameEn", "Kana", "Romaji"], Fields(new MunicipalityValidator(Context, "131091"), input));
+        Assert.Equal(["NameEn", "Kana", "Romaji"], Fields(new MunicipalityValidator(), input));
     }
 
     [Theory]
@@ -142,7 +144,7 @@ public sealed class AdminValidatorTests
     {
         var input = CounterInput.From(Shinagawa.Counters[0]);
         input.Phone = phone;
-        Assert.Equal(valid, !Fields(new CounterValidator(Context), input).Contains("Phone"));
+        Assert.Equal(valid, !Fields(new CounterValidator(), input).Contains("Phone"));
     }
 
     [Theory]
@@ -153,16 +155,16 @@ public sealed class AdminValidatorTests
     public void Id_rules_must_parse(string rule, bool valid)
     {
         var input = new IdRuleInput { Id = "holder", Rule = rule, Scope = new() { SourceDoc = "shinagawa", SourceQuote = "q" } };
-        Assert.Equal(valid, !Fields(new IdRuleValidator(Context, []), input).Contains("Rule"));
+        Assert.Equal(valid, !Fields(new IdRuleValidator(), input).Contains("Rule"));
     }
 
     [Fact]
     public void An_id_rule_without_a_combination_needs_the_pages_words()
     {
         var input = new IdRuleInput { Id = "holder", Rule = "", Scope = new() { SourceDoc = "shinagawa", SourceQuote = "q" } };
-        Assert.Equal(["NoteJa"], Fields(new IdRuleValidator(Context, []), input));
+        Assert.Equal(["NoteJa"], Fields(new IdRuleValidator(), input));
         input.NoteJa = "窓口で確認します。";
-        Assert.Empty(Fields(new IdRuleValidator(Context, []), input));
+        Assert.Empty(Fields(new IdRuleValidator(), input));
     }
 
     [Fact]
@@ -170,11 +172,11 @@ public sealed class AdminValidatorTests
     {
         static ClosuresInput One(ClosureRowInput row) => new() { Closures = [row] };
         var ok = new ClosureRowInput { Kind = "dates", Dates = "2026-12-28, 2027-01-04", SourceDoc = "shinagawa", SourceQuote = "q" };
-        Assert.Empty(Fields(new ClosuresValidator(Context), One(ok)));
-        Assert.Equal(["Closures[0].Dates"], Fields(new ClosuresValidator(Context), One(new() { Kind = "dates", Dates = "12/28", SourceDoc = "shinagawa", SourceQuote = "q" })));
-        Assert.Equal(["Closures[0].Kind"], Fields(new ClosuresValidator(Context), One(new() { Kind = "sometimes", SourceDoc = "shinagawa", SourceQuote = "q" })));
-        Assert.Equal(["Closures[0].Days"], Fields(new ClosuresValidator(Context), One(new() { Kind = "weekdays", SourceDoc = "shinagawa", SourceQuote = "q" })));
-        Assert.Equal(["Closures[0].To"], Fields(new ClosuresValidator(Context), One(new() { Kind = "year-end", From = "12-29", To = "01-32", SourceDoc = "shinagawa", SourceQuote = "q" })));
+        Assert.Empty(Fields(new ClosuresValidator(), One(ok)));
+        Assert.Equal(["Closures[0].Dates"], Fields(new ClosuresValidator(), One(new() { Kind = "dates", Dates = "12/28", SourceDoc = "shinagawa", SourceQuote = "q" })));
+        Assert.Equal(["Closures[0].Kind"], Fields(new ClosuresValidator(), One(new() { Kind = "sometimes", SourceDoc = "shinagawa", SourceQuote = "q" })));
+        Assert.Equal(["Closures[0].Days"], Fields(new ClosuresValidator(), One(new() { Kind = "weekdays", SourceDoc = "shinagawa", SourceQuote = "q" })));
+        Assert.Equal(["Closures[0].To"], Fields(new ClosuresValidator(), One(new() { Kind = "year-end", From = "12-29", To = "01-32", SourceDoc = "shinagawa", SourceQuote = "q" })));
     }
 
     [Fact]
@@ -191,10 +193,10 @@ public sealed class AdminValidatorTests
     public void Publishing_needs_a_date_today_or_later()
     {
         var today = new DateOnly(2026, 11, 24);
-        Assert.Empty(Fields(new PublishValidator(today), new PublishInput { EffectiveFrom = "2026-11-24" }));
-        Assert.Empty(Fields(new PublishValidator(today), new PublishInput { EffectiveFrom = "2027-04-01" }));
-        Assert.Equal(["EffectiveFrom"], Fields(new PublishValidator(today), new PublishInput { EffectiveFrom = "2026-11-23" }));
-        Assert.Equal(["EffectiveFrom"], Fields(new PublishValidator(today), new PublishInput { EffectiveFrom = "next week" }));
+        Assert.Empty(Fields(new PublishValidator(), new PublishInput { EffectiveFrom = "2026-11-24" }, new() { Today = today }));
+        Assert.Empty(Fields(new PublishValidator(), new PublishInput { EffectiveFrom = "2027-04-01" }, new() { Today = today }));
+        Assert.Equal(["EffectiveFrom"], Fields(new PublishValidator(), new PublishInput { EffectiveFrom = "2026-11-23" }, new() { Today = today }));
+        Assert.Equal(["EffectiveFrom"], Fields(new PublishValidator(), new PublishInput { EffectiveFrom = "next week" }, new() { Today = today }));
     }
 
     [Fact]
@@ -212,12 +214,33 @@ public sealed class AdminValidatorTests
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo("en");
-            var failure = Assert.Single(new HoursValidator(Context).Validate(Hours(Row("mon", "17:00", "08:30"))).Errors);
+            var failure = Assert.Single(new HoursValidator().Validate(Context.For(Hours(Row("mon", "17:00", "08:30")))).Errors);
             Assert.Equal("The closing time must be after the opening time.", failure.ErrorMessage);
         }
         finally
         {
             CultureInfo.CurrentUICulture = before;
         }
+    }
+
+    [Fact]
+    public void Every_admin_form_validator_is_registered_in_the_portals_services()
+    {
+        var validators = typeof(PublishValidator).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true })
+            .Select(t => (Type: t, Form: t.GetInterfaces().SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(FluentValidation.IValidator<>))))
+            .Where(v => v.Form is not null)
+            .ToList();
+        Assert.True(validators.Count >= 12, string.Join(", ", validators.Select(v => v.Type.Name)));
+
+        using var portal = new PortalFactory();
+        foreach (var (type, form) in validators)
+        {
+            Assert.IsType(type, portal.Services.GetRequiredService(form!));
+        }
+
+        // The rules that need the draft say so when a validation comes without it.
+        var bare = portal.Services.GetRequiredService<FluentValidation.IValidator<PublishInput>>();
+        Assert.Throws<InvalidOperationException>(() => bare.Validate(new PublishInput { EffectiveFrom = "2026-11-24" }));
     }
 }

@@ -15,10 +15,10 @@ using MyNumberPortal.Web.Guide;
 namespace MyNumberPortal.Web.Tests.Components;
 
 /// <summary>
-/// The resident checklist rendered on its own (the framework's HtmlRenderer, no HTTP) from guidance evaluated on
-/// the shipped seed rules, in Japanese and English, and read back with AngleSharp.
+/// The resident checklist rendered on its own (bunit, no HTTP) from guidance evaluated on the shipped seed rules, in
+/// Japanese and English.
 /// </summary>
-public sealed partial class ChecklistTests
+public sealed partial class ChecklistTests : ComponentTest
 {
     /// <summary>Tuesday.</summary>
     internal static readonly DateOnly Today = new(2026, 11, 24);
@@ -529,10 +529,8 @@ public sealed partial class ChecklistTests
         Assert.True(order.IndexOf("cl-important-title") < order.IndexOf("cl-steps-title"), string.Join(", ", order));
     }
 
-    internal static async Task<IDocument> RenderDocument(Guidance guidance, string language) =>
-        await ComponentRendering.Render<Checklist>(language, new Dictionary<string, object?>
-        {
-            [nameof(Checklist.Guidance)] = guidance,
-            [nameof(Checklist.Today)] = Today,
-        });
+    internal Task<IDocument> RenderDocument(Guidance guidance, string language) =>
+        Task.FromResult<IDocument>(RenderPage<Checklist>(language, ps => ps
+            .Add(c => c.Guidance, guidance)
+            .Add(c => c.Today, Today)));
 }

@@ -252,6 +252,20 @@ public sealed class LoggingTests(LoggingPortal portal) : IClassFixture<LoggingPo
         });
     }
 
+    [Fact]
+    public async Task The_data_protection_key_is_never_logged_even_with_ASP_NET_Core_at_Debug()
+    {
+        // The sign-in form carries an antiforgery token: the key ring is read from the database (and created if new).
+        using var response = await portal.Client.GetAsync("/staff/sign-in");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await RequestLineAsync(Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+
+        var lines = portal.Log.Lines();
+        Assert.Contains(lines, l => l.Contains("Microsoft.AspNetCore.", StringComparison.Ordinal) && l.Contains("\"Debug\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("masterKey", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(lines, l => l.Contains("Reading data with key", StringComparison.Ordinal));
+    }
+
     /// <summary>Waits for the request's line (it is written once the response has gone), then checks that it is the only one.</summary>
     private async Task<(string Line, JsonElement Json)> RequestLineAsync(string correlationId)
     {

@@ -18,7 +18,8 @@ namespace MyNumberPortal.Web.Tests.Operations;
 /// database (docs/operations.md, "Shared state between instances"). A starts first (it migrates and seeds the file,
 /// creates the first admin from <c>Staff__InitialAdmin__*</c> and the data-protection key), B once A is ready. Both
 /// run as behind the Compose proxy (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>); the tests reach them through
-/// <see cref="BalancedBrowser"/>, which adds the balancer's forwarded headers.
+/// <see cref="BalancedBrowser"/>, which adds the balancer's forwarded headers. The browser tests use the same fixture
+/// for an interactive page rendered by A whose circuit runs on B (tests/MyNumberPortal.Browser.Tests/TwoInstancesCircuitTests.cs).
 /// </summary>
 public sealed class TwoInstancesFixture : IAsyncLifetime
 {
@@ -119,6 +120,8 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             ["Database__Provider"] = "Sqlite",
             ["Rules__RefreshSeconds"] = RefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Serilog__Format"] = "json",
+            // The key manager says when it creates a key (Information): A must, B must not.
+            ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore.DataProtection.KeyManagement"] = "Information",
             // The polling below is one client on loopback: keep it clear of the API rate limit.
             ["RateLimits__Api__PermitLimit"] = "100000",
             ["RateLimits__SignIn__PermitLimit"] = SignInBurst.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -344,7 +347,7 @@ public sealed class TwoInstancesTests(TwoInstancesFixture portals, ITestOutputHe
         Assert.False(portals.B.HasExited);
         Assert.Equal(HttpStatusCode.OK, (await portals.B.Client.GetAsync(new Uri("health/ready", UriKind.Relative))).StatusCode);
         Assert.Equal(1, await portals.CountKeysAsync()); // B reused A's key instead of creating its own
-        const string stored = "Stored data-protection element";
+        const string stored = "Creating key";
         Assert.Contains(stored, portals.A.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(stored, portals.B.Output, StringComparison.Ordinal);
     }

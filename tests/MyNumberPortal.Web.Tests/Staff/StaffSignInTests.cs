@@ -129,7 +129,7 @@ public class StaffSignInTests(StaffFactory factory) : IClassFixture<StaffFactory
             var document = new HtmlParser().ParseDocument(html);
             var summary = document.QuerySelector(".error-summary a")!;
             Assert.Equal("ユーザー名またはパスワードが違います", summary.TextContent.Trim());
-            Assert.Equal("#user-name", summary.GetAttribute("href"));
+            Assert.Equal("/staff/sign-in#user-name", summary.GetAttribute("href")); // the page's own address (<base href="/">)
             Assert.NotNull(document.GetElementById("user-name"));
             Assert.DoesNotContain("not the password at all", html);
             Assert.DoesNotContain("portal-staff=", string.Join(";", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
@@ -147,7 +147,7 @@ public class StaffSignInTests(StaffFactory factory) : IClassFixture<StaffFactory
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         var links = document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["#user-name", "#password"], links);
+        Assert.Equal(["/staff/sign-in#user-name", "/staff/sign-in#password"], links);
     }
 
     [Fact]

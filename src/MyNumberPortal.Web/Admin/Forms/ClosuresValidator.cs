@@ -10,7 +10,7 @@ namespace MyNumberPortal.Web.Admin;
 
 public sealed class ClosuresValidator : AbstractValidator<ClosuresInput>
 {
-    public ClosuresValidator(AdminRuleContext context)
+    public ClosuresValidator()
     {
         RuleForEach(c => c.Closures).Where(c => !c.Remove && !c.IsBlank).ChildRules(c =>
         {
@@ -23,7 +23,7 @@ public sealed class ClosuresValidator : AbstractValidator<ClosuresInput>
             c.RuleFor(x => x.From).Must(IsMonthDay).When(x => x.Kind == "year-end" && (x.From.Length > 0 || x.To.Length > 0)).WithMessage(_ => AdminConsoleText.ErrorMonthDay);
             c.RuleFor(x => x.To).Must(IsMonthDay).When(x => x.Kind == "year-end" && (x.From.Length > 0 || x.To.Length > 0)).WithMessage(_ => AdminConsoleText.ErrorMonthDay);
             c.RuleFor(x => x.SourceQuote).Required();
-            c.RuleFor(x => x.SourceDoc).SourceDoc(context).When(x => x.SourceQuote.Length > 0);
+            c.RuleFor(x => x.SourceDoc).SourceDoc().When(x => x.SourceQuote.Length > 0);
         }).OverridePropertyName(ClosuresInput.List);
     }
 

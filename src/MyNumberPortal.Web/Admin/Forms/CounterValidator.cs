@@ -9,14 +9,14 @@ namespace MyNumberPortal.Web.Admin;
 
 public sealed class CounterValidator : AbstractValidator<CounterInput>
 {
-    public CounterValidator(AdminRuleContext context)
+    public CounterValidator()
     {
         RuleFor(c => c.NameJa).Required();
         RuleFor(c => c.Phone).Phone();
         RuleFor(c => c.Reservation).Must(r => r is ReservationPolicies.Required or ReservationPolicies.NotRequired or ReservationPolicies.NotStated)
             .WithMessage(_ => AdminConsoleText.ErrorUnknownValue);
         RuleFor(c => c.SourceQuote).Required();
-        RuleFor(c => c.SourceDoc).SourceDoc(context);
+        RuleFor(c => c.SourceDoc).SourceDoc();
         RuleForEach(c => c.Accepts).Where(a => !a.Remove && !a.IsBlank).ChildRules(a =>
         {
             a.RuleForEach(x => x.Procedures).Must(Procedures.IsKnown).WithMessage(_ => AdminConsoleText.ErrorUnknownValue).OverridePropertyName(nameof(AcceptInput.Procedures));

@@ -9,19 +9,18 @@ namespace MyNumberPortal.Web.Admin;
 
 public sealed class FeeValidator : AbstractValidator<FeeInput>
 {
-    public FeeValidator(AdminRuleContext context, IEnumerable<string> otherIds)
+    public FeeValidator()
     {
-        var others = otherIds.ToHashSet(StringComparer.Ordinal);
-        RuleFor(f => f.Id).Required().Id().Must(id => !others.Contains(id)).WithMessage(_ => AdminConsoleText.ErrorDuplicateId);
+        RuleFor(f => f.Id).Required().Id().NotAnotherId();
         RuleFor(f => f.NameJa).Required();
-        RuleFor(f => f.Scope).SetValidator(new ScopeValidator(context, sourceRequired: false)).OverridePropertyName("");
+        RuleFor(f => f.Scope).SetValidator(new ScopeValidator { SourceRequired = false }).OverridePropertyName("");
         RuleForEach(f => f.Items).Where(i => !i.Remove && !i.IsBlank).ChildRules(i =>
         {
             i.RuleFor(x => x.Id).Required().Id();
             i.RuleFor(x => x.LabelJa).Required();
             i.RuleFor(x => x.Amount).Required().Must(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= RuleSetLimits.MaxFeeAmount)
                 .WithMessage(_ => AdminConsoleText.ErrorAmount);
-            i.RuleFor(x => x.When).Condition(context);
+            i.RuleFor(x => x.When).Condition();
         }).OverridePropertyName(FeeInput.ItemList);
         RuleForEach(f => f.Items).Where(i => !i.Remove && !i.IsBlank).ChildRules(i =>
             i.RuleFor(x => x.SourceQuote).Required()).When(f => f.Scope.SourceQuote.Length == 0).OverridePropertyName(FeeInput.ItemList);
@@ -33,10 +32,10 @@ public sealed class FeeValidator : AbstractValidator<FeeInput>
         RuleForEach(f => f.Exemptions).Where(x => !x.Remove && !x.IsBlank).ChildRules(x =>
         {
             x.RuleFor(e => e.Id).Required().Id();
-            x.RuleFor(e => e.When).Required().Condition(context);
+            x.RuleFor(e => e.When).Required().Condition();
             x.RuleFor(e => e.ReasonJa).Required();
             x.RuleFor(e => e.SourceQuote).Required();
-            x.RuleFor(e => e.SourceDoc).SourceDoc(context);
+            x.RuleFor(e => e.SourceDoc).SourceDoc();
         }).OverridePropertyName(FeeInput.ExemptionList);
         RuleFor(f => f.StatedTotal).WholeNumber(0, 10_000_000)
             .Must((f, total) => total.Length == 0 || !int.TryParse(total, NumberStyles.None, CultureInfo.InvariantCulture, out var t) || t == Sum(f))

@@ -9,7 +9,7 @@ namespace MyNumberPortal.Web.Admin;
 
 public sealed class HoursValidator : AbstractValidator<HoursInput>
 {
-    public HoursValidator(AdminRuleContext context)
+    public HoursValidator()
     {
         RuleForEach(h => h.Hours).Where(h => !h.Remove && !h.IsBlank).ChildRules(h =>
         {
@@ -22,7 +22,7 @@ public sealed class HoursValidator : AbstractValidator<HoursInput>
                 .Must((x, close) => string.CompareOrdinal(x.Open, close) < 0).When(x => AdminInputs.IsTime(x.Open) && AdminInputs.IsTime(x.Close), ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => AdminConsoleText.ErrorOpenBeforeClose);
             h.RuleFor(x => x.SourceQuote).Required();
-            h.RuleFor(x => x.SourceDoc).SourceDoc(context).When(x => x.SourceQuote.Length > 0);
+            h.RuleFor(x => x.SourceDoc).SourceDoc().When(x => x.SourceQuote.Length > 0);
         }).OverridePropertyName(HoursInput.List);
         RuleFor(h => h.Hours).Custom((rows, ctx) =>
         {

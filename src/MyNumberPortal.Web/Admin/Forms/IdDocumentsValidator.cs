@@ -9,7 +9,7 @@ namespace MyNumberPortal.Web.Admin;
 
 public sealed class IdDocumentsValidator : AbstractValidator<IdDocumentsInput>
 {
-    public IdDocumentsValidator(AdminRuleContext context)
+    public IdDocumentsValidator()
     {
         RuleForEach(d => d.Documents).Where(x => !x.Remove && !x.IsBlank).ChildRules(d =>
         {
@@ -17,7 +17,7 @@ public sealed class IdDocumentsValidator : AbstractValidator<IdDocumentsInput>
             d.RuleFor(x => x.Category).Must(c => c is "A" or "B").WithMessage(_ => AdminConsoleText.ErrorCategory);
             d.RuleFor(x => x.NameJa).Required();
             d.RuleFor(x => x.SourceQuote).Required();
-            d.RuleFor(x => x.SourceDoc).SourceDoc(context).When(x => x.SourceQuote.Length > 0);
+            d.RuleFor(x => x.SourceDoc).SourceDoc().When(x => x.SourceQuote.Length > 0);
         }).OverridePropertyName(IdDocumentsInput.List);
         RuleFor(d => d.Documents).Must(list => list.Where(x => !x.Remove && !x.IsBlank).GroupBy(x => x.Id).All(g => g.Count() == 1))
             .WithMessage(_ => AdminConsoleText.ErrorDuplicateId).OverridePropertyName(IdDocumentsInput.List);

@@ -9,12 +9,11 @@ namespace MyNumberPortal.Web.Admin;
 
 public sealed class ItemValidator : AbstractValidator<ItemInput>
 {
-    public ItemValidator(AdminRuleContext context, IEnumerable<string> otherIds)
+    public ItemValidator()
     {
-        var others = otherIds.ToHashSet(StringComparer.Ordinal);
-        RuleFor(i => i.Id).Required().Id().Must(id => !others.Contains(id)).WithMessage(_ => AdminConsoleText.ErrorDuplicateId);
+        RuleFor(i => i.Id).Required().Id().NotAnotherId();
         RuleFor(i => i.TextJa).Required();
         RuleFor(i => i.Visit).WholeNumber(1, 9);
-        RuleFor(i => i.Scope).SetValidator(new ScopeValidator(context)).OverridePropertyName("");
+        RuleFor(i => i.Scope).SetValidator(new ScopeValidator()).OverridePropertyName("");
     }
 }

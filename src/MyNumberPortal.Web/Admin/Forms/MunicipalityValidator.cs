@@ -9,18 +9,18 @@ namespace MyNumberPortal.Web.Admin;
 
 public sealed class MunicipalityValidator : AbstractValidator<MunicipalityInput>
 {
-    public MunicipalityValidator(AdminRuleContext context, string scope)
+    public MunicipalityValidator()
     {
         RuleFor(m => m.Code).Must(LocalGovernmentCode.IsValid).WithMessage(_ => AdminConsoleText.ErrorCode)
-            .Equal(scope).WithMessage(_ => AdminConsoleText.ErrorCodeScope);
+            .Must((_, code, validation) => code == AdminRuleContext.Of(validation).Scope).WithMessage(_ => AdminConsoleText.ErrorCodeScope);
         RuleFor(m => m.NameJa).Required();
         RuleFor(m => m.NameEn).Required();
         RuleFor(m => m.Kana).Required().Matches(@"^[\p{IsHiragana}\u30FC]+$").WithMessage(_ => AdminConsoleText.ErrorKana);
         RuleFor(m => m.Romaji).Required().Matches("^[A-Za-z][A-Za-z' -]*$").WithMessage(_ => AdminConsoleText.ErrorRomaji);
         RuleFor(m => m.PrefectureJa).Required();
         RuleFor(m => m.PrefectureEn).Required();
-        RuleFor(m => m.InquiryPhone).Must(p => p.Length == 0 || context.PhoneIds.Contains(p)).WithMessage(_ => AdminConsoleText.ErrorUnknownValue);
+        RuleFor(m => m.InquiryPhone).Must((_, p, validation) => p.Length == 0 || AdminRuleContext.Of(validation).PhoneIds.Contains(p)).WithMessage(_ => AdminConsoleText.ErrorUnknownValue);
         RuleFor(m => m.SourceQuote).Required();
-        RuleFor(m => m.SourceDoc).SourceDoc(context);
+        RuleFor(m => m.SourceDoc).SourceDoc();
     }
 }

@@ -41,7 +41,7 @@ public abstract class GuidePageBase : ComponentBase
         State = GuideState.Read(Rules, Procedure, HttpContext?.Request.Query ?? QueryCollection.Empty);
         if (State.Problem is null && State.Complete)
         {
-            Guidance = State.Case.Evaluate(Today);
+            Guidance = RulesTelemetry.Evaluate(State.Case, Today);
             ReferenceCodeText = ReferenceCode.Create(State.Case);
         }
     }
