@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyNumberPortal.Data.Entities;
 using MyNumberPortal.Data.Staff;
+using MyNumberPortal.Web.Infrastructure;
 
 namespace MyNumberPortal.Web.Staff;
 
@@ -66,6 +67,14 @@ public static class StaffAuthentication
             o.ReturnUrlParameter = ReturnUrlParameter;
             // Every request: the session must not be older than the absolute lifetime, and the account's stamp must match.
             o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
+            // Signing in on the sign-in page and signing out on the sign-out page make the cookie handler follow the
+            // query's returnUrl itself, unchecked (a raw U+3000 in it was a 500 from Kestrel's header check, a tab would be
+            // an open redirect): it goes through the portal's one local-redirect check like every other address.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalRedirect.Or(context.RedirectUri, HomePath));
+                return Task.CompletedTask;
+            };
         });
         // Antiforgery tokens of a staff form are valid in the session they were issued in only.
         builder.Services.Replace(ServiceDescriptor.Singleton<IAntiforgeryAdditionalDataProvider, StaffSessions.AntiforgeryData>());

@@ -83,6 +83,44 @@ public sealed class HostileProcessTests : IAsyncLifetime
         Assert.DoesNotContain("((((((((", Portal.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Kestrel refuses a non-ASCII header value (the test server does not), and the cookie handler follows the query's
+    /// <c>returnUrl</c> by itself when signing in on the sign-in page or out on the sign-out page: a raw ideographic space
+    /// there was a 500 on the real server. Every one of these now goes through the portal's local-redirect check.
+    /// </summary>
+    [Fact]
+    public async Task The_cookie_handlers_own_return_address_is_checked_too()
+    {
+        var ideographic = "?returnUrl=" + Uri.EscapeDataString("/\u3000/x");
+        var tab = "?returnUrl=" + Uri.EscapeDataString("/\t/evil.example/x");
+        foreach (var (query, address) in new[] { (ideographic, "203.0.113.22"), (tab, "203.0.113.23") })
+        {
+            using var browser = new BalancedBrowser(address);
+            var signIn = AdminFactory.Fields(await browser.PageAsync(Portal, "/staff/sign-in" + query), "sign-in");
+            AdminFactory.Set(signIn, "Input.UserName", User);
+            AdminFactory.Set(signIn, "Input.Password", Password);
+            using var signedIn = await browser.PostAsync(Portal, "/staff/sign-in" + query, signIn);
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"sign-in{query}: {(int)signedIn.StatusCode}\n{Portal.Output}");
+            Assert.Equal(query == ideographic ? "/%E3%80%80/x" : "/staff", signedIn.Headers.Location!.AbsolutePath);
+            var copied = browser.Cookies["portal-staff"];
+
+            var signOut = AdminFactory.Fields(await browser.PageAsync(Portal, "/staff/sign-out" + query), "sign-out");
+            using var signedOut = await browser.PostAsync(Portal, "/staff/sign-out" + query, signOut);
+            Assert.True(signedOut.StatusCode == HttpStatusCode.Redirect, $"sign-out{query}: {(int)signedOut.StatusCode}\n{Portal.Output}");
+            Assert.Equal("/staff/sign-in", signedOut.Headers.Location!.AbsolutePath);
+
+            // The copied cookie of the ended session, on the sign-out page: the handler signs it out and redirects.
+            browser.SetCookie("portal-staff", copied);
+            using var stale = await browser.GetAsync(Portal, "/staff/sign-out" + query);
+            Assert.True((int)stale.StatusCode < 500, $"stale cookie on sign-out{query}: {(int)stale.StatusCode}\n{Portal.Output}");
+            Assert.True(stale.Headers.Location is null || stale.Headers.Location.OriginalString.StartsWith('/') || stale.Headers.Location.Host == Portal.Address.Host,
+                $"{stale.Headers.Location}");
+        }
+
+        Assert.False(Portal.HasExited);
+        Assert.DoesNotContain("\"Level\":\"Error\"", Portal.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/staff/sign-in")]
