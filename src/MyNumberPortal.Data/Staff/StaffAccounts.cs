@@ -26,6 +26,12 @@ public sealed class StaffOptions
     /// <summary>A staff session ends this many hours after signing in, however active (default 12).</summary>
     public double SessionAbsoluteHours { get; set; } = 12;
 
+    /// <summary>
+    /// How often an open interactive staff page (a Blazor circuit) checks its session again, in seconds (default 60): once the
+    /// session has ended, the circuit stops serving and the page is reloaded.
+    /// </summary>
+    public double CircuitRevalidationSeconds { get; set; } = 60;
+
     /// <summary>The first admin, created on start only when no admin exists (<c>Staff:InitialAdmin:*</c>).</summary>
     public InitialAdminOptions InitialAdmin { get; set; } = new();
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyNumberPortal.Data.Entities;
 using MyNumberPortal.Data.Staff;
@@ -87,6 +89,9 @@ public static class StaffAuthentication
                 .AddRequirements(new SameMunicipalityRequirement()));
         builder.Services.AddSingleton<IAuthorizationHandler, SameMunicipalityHandler>();
         builder.Services.AddCascadingAuthenticationState();
+        // An open interactive staff page checks its session again every minute and stops once it has ended.
+        builder.Services.AddScoped<AuthenticationStateProvider, StaffCircuitAuthentication>();
+        builder.Services.AddScoped<CircuitHandler, StaffCircuitGuard>();
         return builder;
     }
 

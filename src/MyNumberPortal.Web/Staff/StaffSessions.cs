@@ -29,7 +29,8 @@ public static class StaffSessions
         }
     }
 
-    private static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="principal"/>'s session is still current: within the absolute lifetime, and its stamp the account's.</summary>
+    public static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IServiceProvider services, CancellationToken cancellationToken)
     {
         var settings = services.GetRequiredService<IOptions<StaffOptions>>().Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
