@@ -224,9 +224,6 @@ public sealed class GuideCase
     /// <summary>The answers of the questions asked, with the procedure and applicant, as conditions read them.</summary>
     internal IAnswerLookup Lookup => lookup;
 
-    /// <summary>Counts the plans made in the current asynchronous flow, for tests that prove a request plans once.</summary>
-    internal static readonly AsyncLocal<StrongBox<int>?> PlanCounter = new();
-
     /// <summary>
     /// The one planner: walks the case's questions in the rules' order, taking each asked question's option index from
     /// <paramref name="choose"/> (null: not answered, which makes it the next question).
@@ -234,10 +231,7 @@ public sealed class GuideCase
     private static (IReadOnlyList<CaseAnswer> Asked, QuestionDef? Next, AnswerLookup Lookup) Plan(CompiledRuleSet rules, string procedure, string applicant,
         Func<QuestionDef, int?> choose)
     {
-        if (PlanCounter.Value is { } counter)
-        {
-            Interlocked.Increment(ref counter.Value);
-        }
+        RulesMetrics.PlanMade(rules.Municipality.Code);
 
         var lookup = new AnswerLookup(procedure, applicant);
         var asked = new List<CaseAnswer>();

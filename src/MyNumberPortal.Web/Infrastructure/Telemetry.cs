@@ -46,6 +46,7 @@ public static class Telemetry
                 .AddEntityFrameworkCoreInstrumentation())
             .WithMetrics(m => m
                 .AddMeter(RulesTelemetry.Name)
+                .AddMeter(MyNumberPortal.Rules.Engine.RulesMetrics.MeterName)
                 .AddMeter("Microsoft.EntityFrameworkCore")
                 .AddAspNetCoreInstrumentation());
         if (endpoint is not null)

@@ -1,3 +1,4 @@
+using MyNumberPortal.Tests.Shared;
 using System.Runtime.CompilerServices;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.Format;
@@ -24,20 +25,7 @@ public sealed class GuideCaseTests
     private static GuideCase Read(CompiledRuleSet rules, params (string Field, string Value)[] parameters) =>
         GuideCase.Read(rules, Procedures.Reissue, parameters.Select(p => KeyValuePair.Create(p.Field, p.Value)));
 
-    private static int Plans(Action action)
-    {
-        var counter = new StrongBox<int>();
-        GuideCase.PlanCounter.Value = counter;
-        try
-        {
-            action();
-            return counter.Value;
-        }
-        finally
-        {
-            GuideCase.PlanCounter.Value = null;
-        }
-    }
+    private static int Plans(Action action) => PlanCount.Of(action);
 
     [Fact]
     public void A_case_is_planned_once_and_its_guidance_and_code_come_from_that_plan()

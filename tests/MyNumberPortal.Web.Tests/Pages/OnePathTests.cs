@@ -1,3 +1,4 @@
+using MyNumberPortal.Tests.Shared;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -78,18 +79,13 @@ public sealed class OnePathTests : IClassFixture<OnePathFactory>
     /// <summary>Sends a request and counts the question plans the server makes while answering it.</summary>
     private static async Task<(HttpResponseMessage Response, int Plans)> CountPlansAsync(Func<Task<HttpResponseMessage>> send)
     {
-        var counter = new StrongBox<int>();
-        GuideCase.PlanCounter.Value = counter;
-        try
+        HttpResponseMessage? response = null;
+        var plans = await PlanCount.OfAsync(async () =>
         {
-            var response = await send();
+            response = await send();
             await response.Content.LoadIntoBufferAsync();
-            return (response, counter.Value);
-        }
-        finally
-        {
-            GuideCase.PlanCounter.Value = null;
-        }
+        });
+        return (response!, plans);
     }
 
     [Fact]
@@ -136,22 +132,18 @@ public sealed class OnePathTests : IClassFixture<OnePathFactory>
     [Fact]
     public void The_count_sees_a_second_plan()
     {
-        // The hook counts every plan in the flow: reading the same case twice is two plans (the test above can fail).
-        var counter = new StrongBox<int>();
-        GuideCase.PlanCounter.Value = counter;
-        try
+        // The count sees every plan in the flow: reading the same case twice is two plans (the test above can fail).
+        Assert.Equal(1, PlanCount.Of(() =>
         {
             var @case = GuideCase.Read(Rules, Procedures.Reissue, Applicants.Self, [new("reissue-reason", "lost"), new("lost-where", "outside")]);
             _ = @case.Evaluate(new DateOnly(2026, 11, 24));
             _ = ReferenceCode.Create(@case);
-            Assert.Equal(1, counter.Value);
-            _ = GuideCase.Read(Rules, Procedures.Reissue, Applicants.Self, [new("reissue-reason", "lost"), new("lost-where", "outside")]);
-            Assert.Equal(2, counter.Value);
-        }
-        finally
+        }));
+        Assert.Equal(2, PlanCount.Of(() =>
         {
-            GuideCase.PlanCounter.Value = null;
-        }
+            _ = GuideCase.Read(Rules, Procedures.Reissue, Applicants.Self, [new("reissue-reason", "lost"), new("lost-where", "outside")]);
+            _ = GuideCase.Read(Rules, Procedures.Reissue, Applicants.Self, [new("reissue-reason", "lost"), new("lost-where", "outside")]);
+        }));
     }
 
     [Fact]
