@@ -135,7 +135,7 @@ public sealed class RuleSetDrafts(PortalDbContext db, TimeProvider time, RuleSet
 
         if (document.Scope != scope)
         {
-            return new(DraftOutcome.Invalid, draft, [new(null, $"scope is \"{document.Scope}\"; expected \"{scope}\".")]);
+            return new(DraftOutcome.Invalid, draft, [new(null, RuleFileCheck.ScopeProblem(document.Scope, scope))]);
         }
 
         var content = RuleSetYaml.Write(document);

@@ -1,10 +1,11 @@
 using MyNumberPortal.Rules.Format;
 using MyNumberPortal.Rules.Model;
+using MyNumberPortal.Rules.Resources;
 
 namespace MyNumberPortal.Rules.Engine;
 
-/// <summary>A problem in a rule file, with the line it is on where it can be placed.</summary>
-public sealed record RuleFileProblem(int? Line, string Message)
+/// <summary>A problem in a rule file, with the line it is on where it can be placed (and the column, for a YAML problem).</summary>
+public sealed record RuleFileProblem(int? Line, string Message, int? Column = null)
 {
     public override string ToString() => Line is { } line ? $"Line {line}: {Message}" : Message;
 }
@@ -24,7 +25,7 @@ public static class RuleFileCheck
         ArgumentNullException.ThrowIfNull(national);
         if (text.Length > MaxLength)
         {
-            return (null, [new(null, $"The file has {text.Length:N0} characters; at most {MaxLength:N0} are accepted.")]);
+            return (null, [new(null, RuleSetLimits.Format(LimitText.FileTooLong, text.Length, MaxLength))]);
         }
 
         RuleSetDocument document;
@@ -34,18 +35,21 @@ public static class RuleFileCheck
         }
         catch (RuleFileFormatException ex)
         {
-            return (null, [new(ex.Line, ex.Reason)]);
+            return (null, [new(ex.Line, ex.Reason, ex.Column)]);
         }
 
         var map = YamlLineMap.Of(text);
         if (document.Scope != expectedScope)
         {
-            return (null, [new(map.LineOf("scope") ?? 1, $"scope is \"{document.Scope}\"; this file must be for \"{expectedScope}\".")]);
+            return (null, [new(map.LineOf("scope") ?? 1, ScopeProblem(document.Scope, expectedScope))]);
         }
 
         var problems = Compile(document, national).Select(e => new RuleFileProblem(map.LineOf(e), e)).ToList();
         return problems.Count == 0 ? (document, problems) : (null, problems);
     }
+
+    /// <summary>The message for a file written for another scope, in the admin's language.</summary>
+    public static string ScopeProblem(string? scope, string expected) => RuleSetLimits.Format(LimitText.ScopeMismatch, scope ?? "", expected);
 
     /// <summary>The validation messages of <paramref name="document"/> compiled with <paramref name="national"/> (empty: valid).</summary>
     public static IReadOnlyList<string> Compile(RuleSetDocument document, RuleSetDocument national)

@@ -109,8 +109,9 @@ public static class RuleSetLimits
     /// <summary>
     /// The first character of <paramref name="text"/> that can mislead, or null: a control character (a line break, LF or CR as browsers send CR LF from a text area, or a tab is
     /// allowed where <paramref name="multiline"/>), or an invisible one (zero-width, direction overrides and isolates, soft
-    /// hyphen, byte-order mark, line and paragraph separators: Unicode's "format" and separator categories), or half a
-    /// surrogate pair.
+    /// hyphen, byte-order mark, line and paragraph separators: Unicode's "format" and separator categories), a blank-looking
+    /// one of another category (<see cref="IsBlankLooking"/>: Hangul fillers, the braille blank, the combining grapheme
+    /// joiner, …), or half a surrogate pair.
     /// </summary>
     public static (int CodePoint, bool Control)? MisleadingCharacter(string text, bool multiline)
     {
@@ -120,9 +121,10 @@ public static class RuleSetLimits
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                if (char.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if (char.GetUnicodeCategory(text, i) == UnicodeCategory.Format || IsBlankLooking(codePoint))
                 {
-                    return (char.ConvertToUtf32(c, text[i + 1]), false);
+                    return (codePoint, false);
                 }
 
                 i++;
@@ -139,7 +141,8 @@ public static class RuleSetLimits
                 return (c, true);
             }
 
-            if (char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || IsBlankLooking(c))
             {
                 return (c, false);
             }
@@ -147,6 +150,23 @@ public static class RuleSetLimits
 
         return null;
     }
+
+    /// <summary>
+    /// Characters outside the "format" category that show as nothing or as blank space yet are not a space: Unicode's
+    /// default-ignorable code points that are letters or marks (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0; the
+    /// combining grapheme joiner U+034F; the Khmer inherent vowels U+17B4, U+17B5; the Mongolian free variation selectors
+    /// U+180B–U+180F; the reserved U+FFF0–U+FFF8 and U+E0000–U+E0FFF), and the braille blank U+2800. Variation selectors
+    /// (U+FE00–U+FE0F, U+E0100–U+E01EF) stay allowed: they choose a glyph of the character before them, as a kanji's
+    /// variant in a place name does. Ordinary spaces (U+0020, U+3000) are spaces, and the one-line checks trim them.
+    /// </summary>
+    public static bool IsBlankLooking(int codePoint) => codePoint switch
+    {
+        0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x2800 or 0x3164 or 0xFFA0 => true,
+        >= 0x180B and <= 0x180F => true,
+        >= 0xFFF0 and <= 0xFFF8 => true,
+        >= 0xE0000 and <= 0xE0FFF => codePoint is < 0xE0100 or > 0xE01EF,
+        _ => false,
+    };
 
     private static void Walk(object node, string path, Problems problems, bool oneLine = false)
     {
@@ -242,14 +262,33 @@ public static class RuleSetLimits
 
         if (property.DeclaringType == typeof(SourceDocument) && property.Name == nameof(SourceDocument.Url) && !IsWebAddress(text))
         {
-            problems.Add(Format(LimitText.UrlNotHttp, path));
+            problems.Add(Format(HasUserInfo(text) ? LimitText.UrlUserInfo : LimitText.UrlNotHttp, path));
         }
     }
 
-    /// <summary>An absolute http:// or https:// address with a host and no white space.</summary>
+    /// <summary>An absolute http:// or https:// address with a host, no white space and no user info (<see cref="HasUserInfo"/>).</summary>
     public static bool IsWebAddress(string? text) =>
-        text is { Length: > 0 } && !text.Any(char.IsWhiteSpace)
+        text is { Length: > 0 } && !text.Any(char.IsWhiteSpace) && !HasUserInfo(text)
         && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+
+    /// <summary>
+    /// Whether the address names a user (and perhaps a password) before its host: <c>https://user:pw@evil.example/</c>, or
+    /// <c>https://www.city.example.jp@evil.example/</c>, which reads as the city's site and opens another. Any <c>@</c> in the
+    /// part between <c>//</c> and the path counts, an empty user too.
+    /// </summary>
+    public static bool HasUserInfo(string? text)
+    {
+        var start = text?.IndexOf("//", StringComparison.Ordinal) ?? -1;
+        if (text is null || start < 0)
+        {
+            return false;
+        }
+
+        var authority = text.AsSpan(start + 2);
+        var end = authority.IndexOfAny('/', '?', '#');
+        authority = end < 0 ? authority : authority[..end];
+        return authority.Contains('@') || (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0);
+    }
 
     private static void CheckNumber(PropertyInfo property, int number, string path, Problems problems)
     {

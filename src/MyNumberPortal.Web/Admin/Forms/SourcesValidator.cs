@@ -16,7 +16,7 @@ public sealed class SourcesValidator : AbstractValidator<SourcesInput>
             s.RuleFor(x => x.Id).Required().Id();
             s.RuleFor(x => x.TitleJa).Required();
             s.RuleFor(x => x.Url).Must(u => u.Length == 0 || RuleSetLimits.IsWebAddress(u))
-                .WithMessage(_ => AdminConsoleText.ErrorUrl);
+                .WithMessage(x => RuleSetLimits.HasUserInfo(x.Url) ? AdminConsoleText.ErrorUrlUserInfo : AdminConsoleText.ErrorUrl);
             s.RuleFor(x => x.Updated).Must(d => d.Length == 0 || AdminInputs.IsDate(d)).WithMessage(_ => AdminConsoleText.ErrorDate);
         }).OverridePropertyName(SourcesInput.List);
         RuleFor(s => s.Sources).Must(list => list.Where(x => !x.Remove && !x.IsBlank).GroupBy(x => x.Id).All(g => g.Count() == 1))
