@@ -71,6 +71,15 @@ public static class HostileRuleFiles
         return RuleSetYaml.Write(document);
     }
 
+    /// <summary><paramref name="baseText"/> with its first fee's first item's amount written as <paramref name="written"/> (<c>0x10</c>, <c>1_000</c>, …).</summary>
+    public static string WithFeeAmountWritten(string baseText, string written)
+    {
+        const int marker = 98_765;
+        var text = HugeFee(baseText, marker);
+        var at = text.IndexOf($"amount: {marker}", StringComparison.Ordinal);
+        return text[..at] + "amount: " + written + text[(at + $"amount: {marker}".Length)..];
+    }
+
     /// <summary><paramref name="baseText"/> with its first source's address set to <paramref name="url"/> (e.g. <c>javascript:alert(1)</c>).</summary>
     public static string WithSourceUrl(string baseText, string url)
     {

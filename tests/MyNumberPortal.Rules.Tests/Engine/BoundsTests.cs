@@ -143,9 +143,9 @@ public sealed class BoundsTests
 
     [Theory]
     [InlineData('\0', "control character (U+0000)")]
-    [InlineData('\u200B', "invisible or direction-changing character (U+200B)")]
-    [InlineData('\u202E', "invisible or direction-changing character (U+202E)")]
-    [InlineData('\u2066', "invisible or direction-changing character (U+2066)")]
+    [InlineData('\u200B', "invisible, blank-looking or direction-changing character (U+200B)")]
+    [InlineData('\u202E', "invisible, blank-looking or direction-changing character (U+202E)")]
+    [InlineData('\u2066', "invisible, blank-looking or direction-changing character (U+2066)")]
     [InlineData('\n', "control character (U+000A)")]
     public void Names_refuse_control_invisible_and_direction_characters(char character, string expected)
     {
@@ -154,6 +154,107 @@ public sealed class BoundsTests
         Assert.StartsWith("counters.", problem.Message, StringComparison.Ordinal);
         Assert.Contains(".name.ja: ", problem.Message, StringComparison.Ordinal);
         Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData('\u3164')]
+    [InlineData('\uFFA0')]
+    [InlineData('\u115F')]
+    [InlineData('\u1160')]
+    [InlineData('\u034F')]
+    [InlineData('\u2800')]
+    [InlineData('\u180E')]
+    [InlineData('\u17B4')]
+    [InlineData('\u17B5')]
+    public void Names_refuse_blank_looking_characters_outside_the_format_category(char character)
+    {
+        var (_, problems) = RuleFileCheck.Check(HostileRuleFiles.WithCharacterInName(Shinagawa, character), SeedRules.National, "131091");
+        var problem = Assert.Single(problems);
+        Assert.Contains(".name.ja: ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains($"blank-looking or direction-changing character (U+{(int)character:X4})", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(problem.Line);
+        Assert.NotNull(RuleSetLimits.MisleadingCharacter("交付" + character, multiline: true));
+    }
+
+    [Fact]
+    public void Variation_selectors_of_a_kanji_stay_allowed()
+    {
+        // 葛 with an ideographic variation selector (U+E0100), as place names are written, and an emoji's U+FE0F.
+        Assert.Null(RuleSetLimits.MisleadingCharacter("葛\U000E0100飾区", multiline: false));
+        Assert.Null(RuleSetLimits.MisleadingCharacter("☎\uFE0F 窓口", multiline: false));
+        Assert.NotNull(RuleSetLimits.MisleadingCharacter("tag\U000E0041", multiline: false));
+    }
+
+    [Theory]
+    [InlineData("https://user:pw@evil.example/")]
+    [InlineData("https://www.city.shinagawa.tokyo.jp@evil.example/")]
+    [InlineData("http://@evil.example/x")]
+    public void Addresses_with_user_info_are_refused(string url)
+    {
+        var (_, problems) = RuleFileCheck.Check(HostileRuleFiles.WithSourceUrl(Shinagawa, url), SeedRules.National, "131091");
+        Assert.Contains(problems, p => p.Message.Contains("names a user or password", StringComparison.Ordinal) && p.Line is not null);
+        Assert.False(RuleSetLimits.IsWebAddress(url));
+        Assert.True(RuleSetLimits.IsWebAddress("https://www.city.shinagawa.tokyo.jp/page?mail=a@b.example#x@y"));
+    }
+
+    [Theory]
+    [InlineData("0x10")]
+    [InlineData("1_000")]
+    [InlineData("+5")]
+    [InlineData("1e3")]
+    [InlineData(".5")]
+    [InlineData("0o20")]
+    [InlineData("-1")]
+    [InlineData("1.0")]
+    [InlineData("\"0x10\"")]
+    public void Whole_numbers_are_plain_digits_only(string written)
+    {
+        var text = HostileRuleFiles.WithFeeAmountWritten(Shinagawa, written);
+        var (document, problems) = RuleFileCheck.Check(text, SeedRules.National, "131091");
+        Assert.Null(document);
+        var problem = Assert.Single(problems);
+        Assert.Contains("is not read as a number here: write whole numbers with the digits 0–9 only", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(LineOf(text, "amount: " + written), problem.Line);
+        Assert.Equal(text.Split('\n')[problem.Line!.Value - 1].IndexOf(written[0], StringComparison.Ordinal) + 1, problem.Column);
+    }
+
+    [Theory]
+    [InlineData("0098765")]
+    [InlineData("\"1000\"")]
+    public void Plain_digits_are_read_as_before(string written)
+    {
+        var (document, problems) = RuleFileCheck.Check(HostileRuleFiles.WithFeeAmountWritten(Shinagawa, written), SeedRules.National, "131091");
+        Assert.NotNull(document);
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("scope: \"131091\"\nnotes: [a, b\n", "ja", "書式に誤りがあります(インデントや「:」を確認してください)。")]
+    [InlineData("scope: \"131091\"\n  notes:\n- x\n", "ja", "書式に誤りがあります(インデントや「:」を確認してください)。")]
+    [InlineData("scope: \"131091\"\nnotes: [a, b\n", "en", "the text is not written in the rule-file format here")]
+    [InlineData("scope: \"131091\"\nnotez: x\n", "ja", "「notez」を読み取れません")]
+    [InlineData("scope: \"131091\"\nnotes: x\n", "ja", "「x」を読み取れません")]
+    public void Yaml_problems_are_in_the_admins_language_with_line_and_column(string body, string language, string expected)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            var (_, problems) = RuleFileCheck.Check("formatVersion: 1\n" + body, SeedRules.National, "131091");
+            var problem = Assert.Single(problems);
+            Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+            Assert.NotNull(problem.Line);
+            Assert.NotNull(problem.Column);
+            if (language == "ja")
+            {
+                // Nothing of the parser's English: no Latin words but the file's own key.
+                Assert.DoesNotMatch("[A-Za-z]{3,}", problem.Message.Replace("notez", "", StringComparison.Ordinal).Replace("notes", "", StringComparison.Ordinal).Replace("true/false", "", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]
@@ -165,7 +266,7 @@ public sealed class BoundsTests
         document.Items[1].Source!.Quote = "一行目\r\n二行目\tタブ";
         var errors = RuleSetLimits.Check(document);
         // The element is named by its index: its id is the problem.
-        Assert.Equal(["items[0].id: contains an invisible or direction-changing character (U+200D), which can make text look like something else: remove it."], errors);
+        Assert.Equal(["items[0].id: contains an invisible, blank-looking or direction-changing character (U+200D), which can make text look like something else: remove it."], errors);
     }
 
     [Fact]
