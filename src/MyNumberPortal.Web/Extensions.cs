@@ -65,12 +65,14 @@ public static class Extensions
     }
 
     /// <summary>Creates or migrates the database, seeds it on first start, and loads the rule snapshot.</summary>
-    public static async Task InitializePortalDataAsync(this WebApplication app)
+    /// <param name="app">The portal.</param>
+    /// <param name="creatingStaff">The <c>create-staff</c> command runs next: no warning that no admin exists, since it is creating one.</param>
+    public static async Task InitializePortalDataAsync(this WebApplication app, bool creatingStaff = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
         // The first admin from Staff:InitialAdmin, only while no admin exists; a weak password stops the start.
-        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureInitialAdminAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureInitialAdminAsync(creatingStaff, app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<RuleSnapshotProvider>().RefreshIfChangedAsync(app.Lifetime.ApplicationStopping);
     }
 

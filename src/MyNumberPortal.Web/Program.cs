@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(StaffAccountCommand.HostArgs(CreateSt
 builder.AddPortal();
 
 var app = builder.Build();
-await app.InitializePortalDataAsync();
+await app.InitializePortalDataAsync(creatingStaff: CreateStaffCommand.Matches(args));
 
 if (CreateStaffCommand.Matches(args))
 {

@@ -29,7 +29,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A phone: the viewport of a current mid-size smartphone.</summary>
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    private readonly PortalServer server = new();
+    private readonly PortalServer server;
+
+    public BrowserFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>A fixture whose server has <paramref name="settings"/> on top of the tests' configuration.</summary>
+    internal BrowserFixture(IReadOnlyDictionary<string, string>? settings) => server = new PortalServer(settings);
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";

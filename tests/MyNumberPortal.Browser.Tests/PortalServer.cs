@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,22 @@ namespace MyNumberPortal.Browser.Tests;
 /// </summary>
 public sealed class PortalServer : PortalFactory
 {
-    public PortalServer() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    /// <param name="settings">Configuration on top of the tests' (e.g. <c>Staff:CircuitRevalidationSeconds</c>).</param>
+    public PortalServer(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        this.settings = settings ?? new Dictionary<string, string>();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
 
     /// <summary>The host, with the 品川区 clerk of the staff tests (<see cref="StaffFactory.ShinagawaClerk"/>) to sign in as.</summary>
     protected override IHost CreateHost(IHostBuilder builder)

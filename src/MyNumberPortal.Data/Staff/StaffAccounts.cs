@@ -316,14 +316,19 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
     /// <summary>
     /// Creates the first admin from <c>Staff:InitialAdmin</c> when no admin exists yet. Nothing is configured: nothing
     /// is created (there is no default account or password in any environment). A configured password shorter than
-    /// <see cref="MinPasswordLength"/> throws <see cref="StaffAccountException"/>.
+    /// <see cref="MinPasswordLength"/> throws <see cref="StaffAccountException"/>. Without an admin and without the setting,
+    /// a warning says nobody can sign in, unless <c>creatingStaff</c> (the <c>create-staff</c> command is about to
+    /// create an account: it says itself what it created).
     /// </summary>
-    public async Task<InitialAdminOutcome> EnsureInitialAdminAsync(CancellationToken cancellationToken)
+    public Task<InitialAdminOutcome> EnsureInitialAdminAsync(CancellationToken cancellationToken) => EnsureInitialAdminAsync(false, cancellationToken);
+
+    /// <inheritdoc cref="EnsureInitialAdminAsync(CancellationToken)"/>
+    public async Task<InitialAdminOutcome> EnsureInitialAdminAsync(bool creatingStaff, CancellationToken cancellationToken)
     {
         var initial = options.Value.InitialAdmin;
         if (string.IsNullOrWhiteSpace(initial.UserName) || string.IsNullOrEmpty(initial.Password))
         {
-            if (!await db.StaffAccounts.AnyAsync(a => a.Role == StaffRoles.Admin, cancellationToken))
+            if (!creatingStaff && !await db.StaffAccounts.AnyAsync(a => a.Role == StaffRoles.Admin, cancellationToken))
             {
                 logger.LogWarning("No staff admin account exists and Staff:InitialAdmin is not configured: nobody can sign in to the staff pages. "
                     + "Set Staff:InitialAdmin:UserName and Staff:InitialAdmin:Password, or run the create-staff command (docs/staff.md).");

@@ -35,6 +35,12 @@ public sealed class HostileInputTests
         { "nul in a name", "制御文字(U+0000)" },
         { "zero-width space in a name", "見えない文字" },
         { "right-to-left override in a name", "U+202E" },
+        { "hangul filler in a name", "空白に見える文字、または文字の向きを変える文字(U+3164)" },
+        { "braille blank in a name", "U+2800" },
+        { "user info in a source url", "ユーザー名やパスワード" },
+        { "hexadecimal fee", "「0x10」はここでは数として読めません" },
+        { "fee with an underscore", "「1_000」はここでは数として読めません" },
+        { "fee written as 1e3", "「1e3」はここでは数として読めません" },
     };
 
     [Theory]
@@ -118,6 +124,68 @@ public sealed class HostileInputTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Contains("U+202E", page.QuerySelector("#f-NameJa-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("counters/kofu-tokusetsu", "counter", '\u3164')]
+    [InlineData("counters/kofu-tokusetsu", "counter", '\u2800')]
+    [InlineData("counters/kofu-tokusetsu", "counter", '\u034F')]
+    [InlineData("municipality", "municipality", '\uFFA0')]
+    [InlineData("municipality", "municipality", '\u115F')]
+    public async Task A_name_with_a_blank_looking_character_is_refused_beside_the_field(string page, string formName, char character)
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        var url = $"{Admin}/{page}";
+        var form = Fields(await PageAsync(admin, url), formName);
+        Set(form, "NameJa", "品川" + character + "区");
+        var response = await PostAsync(admin, url, form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"U+{(int)character:X4}", html.QuerySelector("#f-NameJa-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Admin}/export?version=draft")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_source_address_with_user_info_is_refused_on_the_sources_form()
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        var url = $"{Admin}/sources";
+        var form = Fields(await PageAsync(admin, url), "sources");
+        Set(form, "Sources[0].Url", "https://user:pw@evil.example/");
+        var response = await PostAsync(admin, url, form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ユーザー名やパスワード", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Admin}/export?version=draft")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_yaml_syntax_error_is_shown_in_japanese_with_its_line_and_column_and_nothing_of_the_parsers_english()
+    {
+        using var factory = new AdminFactory();
+        using var admin = await factory.SignedInAsync(ShinagawaAdmin);
+        var export = await admin.GetStringAsync($"{Admin}/export");
+        // Line 3 is indented where no mapping is open: a syntax error there.
+        var lines = export.Split('\n').ToList();
+        lines.Insert(2, "   broken: [x");
+        var form = Fields(await PageAsync(admin, $"{Admin}/import"), "import");
+        Set(form, "Text", string.Join('\n', lines));
+        var response = await PostAsync(admin, $"{Admin}/import", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var problem = Assert.Single(page.QuerySelectorAll(".admin-problem-list li")).TextContent;
+        Assert.Matches("^[0-9]+行目 [0-9]+文字目:書式に誤りがあります(インデントや「:」を確認してください)。$", problem);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", problem);
+
+        // The section editor, too: its line is the line in the text as typed.
+        var section = $"{Admin}/section/questions";
+        var sectionForm = Fields(await PageAsync(admin, section), "section");
+        Set(sectionForm, "Text", "questions:\n  - id: x\n   title: [\n");
+        var refused = await PostAsync(admin, section, sectionForm);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector("#f-Text-error")!.TextContent;
+        Assert.Matches("^[1-4]行目 [0-9]+文字目:書式に誤りがあります", error);
     }
 
     [Fact]
@@ -229,6 +297,12 @@ public sealed class HostileInputTests
         "javascript url" => HostileRuleFiles.WithSourceUrl(export, "javascript:alert(document.cookie)"),
         "nul in a name" => HostileRuleFiles.WithCharacterInName(export, '\0'),
         "zero-width space in a name" => HostileRuleFiles.WithCharacterInName(export, '\u200B'),
+        "hangul filler in a name" => HostileRuleFiles.WithCharacterInName(export, '\u3164'),
+        "braille blank in a name" => HostileRuleFiles.WithCharacterInName(export, '\u2800'),
+        "user info in a source url" => HostileRuleFiles.WithSourceUrl(export, "https://user:pw@evil.example/"),
+        "hexadecimal fee" => HostileRuleFiles.WithFeeAmountWritten(export, "0x10"),
+        "fee with an underscore" => HostileRuleFiles.WithFeeAmountWritten(export, "1_000"),
+        "fee written as 1e3" => HostileRuleFiles.WithFeeAmountWritten(export, "1e3"),
         _ => HostileRuleFiles.WithCharacterInName(export, '\u202E'),
     };
 

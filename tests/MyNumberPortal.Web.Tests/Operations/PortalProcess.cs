@@ -60,7 +60,13 @@ public sealed class PortalProcess : IAsyncDisposable
     /// Starts the portal with the given environment variables (on top of the test process's own, without its
     /// <c>ASPNETCORE_*</c>/<c>DOTNET_STARTUP_HOOKS</c>) and returns at once; see <see cref="WaitUntilReadyAsync"/>.
     /// </summary>
-    public static PortalProcess Start(string name, IReadOnlyDictionary<string, string> environment)
+    public static PortalProcess Start(string name, IReadOnlyDictionary<string, string> environment) => Start(name, environment, null);
+
+    /// <summary>
+    /// Starts the portal as <see cref="Start(string, IReadOnlyDictionary{string, string})"/> does, or, with
+    /// <paramref name="command"/> (<c>create-staff --user …</c>), runs that command of it instead of the web server.
+    /// </summary>
+    public static PortalProcess Start(string name, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? command)
     {
         var dll = Path.Combine(AppDirectory, "MyNumberPortal.Web.dll");
         foreach (var file in new[] { dll, Path.ChangeExtension(dll, ".runtimeconfig.json"), Path.ChangeExtension(dll, ".deps.json"), Path.Combine(AppDirectory, "appsettings.json") })
@@ -82,7 +88,8 @@ public sealed class PortalProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in new[] { dll, "--urls", address.ToString().TrimEnd('/'), "--contentRoot", AppDirectory })
+        string[] arguments = command is null ? [dll, "--urls", address.ToString().TrimEnd('/'), "--contentRoot", AppDirectory] : [dll, .. command];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -148,6 +155,28 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"Portal {Name} ({Address}) was not ready after {timeout.TotalSeconds:0} s (last: {last}).\n{Output}");
+    }
+
+    /// <summary>
+    /// Stops the portal as an orchestrator does (<c>SIGTERM</c>: <c>docker stop</c>, Kubernetes, systemd) and waits for it to
+    /// exit; returns its exit code.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var signal = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!)
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>Waits for the process to exit by itself (a command); returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(wait.Token);
+        return process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
