@@ -397,7 +397,10 @@ public sealed class AdminConsoleTests
         Set(form, "Text", text + "\n  - id: [broken");
         var broken = await PostAsync(admin, $"/staff/{Shinagawa}/admin/section/notes", form);
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
-        Assert.Matches(@"\d+行目:", await broken.Content.ReadAsStringAsync());
+        // A YAML syntax error: its line in the text as typed, and its column.
+        var html = await broken.Content.ReadAsStringAsync();
+        Assert.Matches(@"\d+行目 \d+文字目", html);
+        Assert.Contains("書式に誤りがあります", html, StringComparison.Ordinal);
 
         Set(form, "Text", "steps:\n  - id: extra\n    order: 1\n    title: {ja: x}\n");
         var otherKey = await PostAsync(admin, $"/staff/{Shinagawa}/admin/section/notes", form);
