@@ -10,8 +10,9 @@ namespace MyNumberPortal.Rules.Format;
 /// <summary>
 /// Reads every whole number of a rule file (fees, days, counts, weeks, orders) as plain decimal digits only. YamlDotNet
 /// would also read <c>0x10</c>, <c>0o20</c>, <c>1_000</c>, <c>+5</c> and others as numbers, which an admin checking a file
-/// by eye reads differently; those, and <c>1e3</c>, <c>.5</c> or <c>-1</c>, are refused with the line and column and a
-/// message in the admin's language (<see cref="LimitText.NumberNotPlain"/>). Ranges are checked later (<see cref="RuleSetLimits"/>).
+/// by eye reads differently; those, and <c>1e3</c>, <c>.5</c> or <c>1.0</c>, are refused with the line and column and a
+/// message in the admin's language (<see cref="LimitText.NumberNotPlain"/>). A minus sign before the digits is read, so that
+/// <c>-1</c> is reported with the range it is outside of; ranges are checked later (<see cref="RuleSetLimits"/>).
 /// </summary>
 internal sealed class PlainIntegers : INodeDeserializer
 {
@@ -32,14 +33,17 @@ internal sealed class PlainIntegers : INodeDeserializer
             return true;
         }
 
-        if (text.Length == 0 || !text.All(char.IsAsciiDigit))
+        // A minus sign is allowed, so that a negative number is reported with the range it is outside of.
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        if (digits.Length == 0 || digits.ContainsAnyExcept("0123456789"))
         {
             var shown = text.Length > Quoted ? text[..Quoted] + "…" : text;
             throw new RuleTextException(scalar.Start, scalar.End, RuleSetLimits.Format(LimitText.NumberNotPlain, shown));
         }
 
         // Digits only: too many of them is a number out of range, reported with the bounds.
-        value = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : int.MaxValue;
+        value = int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
+            : text.StartsWith('-') ? int.MinValue : int.MaxValue;
         return true;
     }
 }

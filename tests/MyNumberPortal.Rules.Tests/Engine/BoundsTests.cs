@@ -204,8 +204,8 @@ public sealed class BoundsTests
     [InlineData("1e3")]
     [InlineData(".5")]
     [InlineData("0o20")]
-    [InlineData("-1")]
     [InlineData("1.0")]
+    [InlineData("--1")]
     [InlineData("\"0x10\"")]
     public void Whole_numbers_are_plain_digits_only(string written)
     {
@@ -223,6 +223,8 @@ public sealed class BoundsTests
     [InlineData("\"1000\"")]
     public void Plain_digits_are_read_as_before(string written)
     {
+        var (_, negative) = RuleFileCheck.Check(HostileRuleFiles.WithFeeAmountWritten(Shinagawa, "-1"), SeedRules.National, "131091");
+        Assert.EndsWith(".amount: -1 is out of range (0 to 1,000,000).", Assert.Single(negative).Message, StringComparison.Ordinal);
         var (document, problems) = RuleFileCheck.Check(HostileRuleFiles.WithFeeAmountWritten(Shinagawa, written), SeedRules.National, "131091");
         Assert.NotNull(document);
         Assert.Empty(problems);
