@@ -100,6 +100,7 @@ public static class Extensions
         app.UseStaticFiles(); // wwwroot, and the framework's _framework/blazor.web.js
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeRequired();
         app.UseResidentOutputCache();
         app.UseAntiforgery();
         // A page's 4xx without a body (Blazor's answer to a post without a valid antiforgery token) gets a readable page.

@@ -29,6 +29,7 @@ app.MapMunicipalitiesApi();
 app.MapLanguageApi();
 app.MapAdminApi();
 app.MapAdminFactCheckApi();
+app.MapAdminAuditApi();
 app.MapHealth();
 // Interactive staff parts run over a circuit on /_blazor. Blazor's own frame-ancestors policy header is made as strict as
 // the portal's, which replaces it with the full policy (SecurityHeaders).

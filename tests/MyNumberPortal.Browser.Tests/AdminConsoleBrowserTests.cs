@@ -82,18 +82,20 @@ public sealed class AdminConsoleBrowserTests(BrowserFixture browser)
             await OpenChecklistAsync(resident, "131091", "reissue", "applicant=self");
             Assert.Contains("19:30", await resident.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
-            // The audit log has the save and the publish, by this admin.
+            // The audit log has the save and the publish, by this admin (the actions in the admin's language).
             Assert.Equal(200, await OpenAsync(page, $"{Admin}/audit"));
             var audit = await page.Locator("main table").InnerTextAsync();
-            Assert.Contains("publish", audit, StringComparison.Ordinal);
-            Assert.Contains("draft-save", audit, StringComparison.Ordinal);
+            Assert.Contains("公開", audit, StringComparison.Ordinal);
+            Assert.Contains("下書きの保存", audit, StringComparison.Ordinal);
+            Assert.DoesNotContain("draft-save", audit, StringComparison.Ordinal);
             Assert.Contains(AdminFactory.ShinagawaAdmin, audit, StringComparison.Ordinal);
             await OpenWithoutAxeViolationsAsync(axePage, $"{Admin}/audit", "audit");
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main table tbody tr a").First));
             await OpenWithoutAxeViolationsAsync(axePage, new Uri(page.Url).AbsolutePath, "audit-entry");
 
             // The other editors, in English too.
-            foreach (var path in new[] { "/municipality", "/fees/reissue-fee", "/items", "/id-documents", "/section/steps", "/import", "/history/1" })
+            foreach (var path in new[] { "/municipality", "/fees/reissue-fee", "/items", "/id-documents", "/section/steps", "/import", "/history/1",
+                "/staff", "/discard", "/audit?action=draft-save&from=2020-01-01" })
             {
                 await OpenWithoutAxeViolationsAsync(axePage, Admin + path, "admin" + path.Replace('/', '-'));
             }

@@ -113,7 +113,9 @@ public class PublishingTests
         }
 
         // A document, then the admin console's draft: the next versions, each audited with the version before it.
+        // (Two days: publishing for a day another version is scheduled for replaces that one, SaferPublishingTests.)
         var from = new DateOnly(2027, 4, 1);
+        var next = from.AddDays(1);
         await using (var scope = database.Services.CreateAsyncScope())
         {
             var document = await Latest(database, Niigata);
@@ -125,23 +127,50 @@ public class PublishingTests
             var edited = RuleSetYaml.Read(draft.Content);
             edited.Municipality!.Name.En = "Niigata (draft)";
             var saved = await drafts.SaveAsync(Niigata, draft.ConcurrencyStamp, edited, national, "admin-b", "name");
-            Assert.Equal(DraftOutcome.Done, (await drafts.PublishAsync(Niigata, saved.Row!.ConcurrencyStamp, from, from, national, "admin-b", "by draft")).Outcome);
+            Assert.Equal(DraftOutcome.Done, (await drafts.PublishAsync(Niigata, saved.Row!.ConcurrencyStamp, next, from, national, "admin-b", "by draft")).Outcome);
         }
 
         await using var check = database.CreateContext();
         var versions = await check.RuleSetVersions.Where(v => v.Scope == Niigata).OrderBy(v => v.Version).ToListAsync();
         Assert.Equal([1, 2, 3], versions.Select(v => v.Version));
         Assert.All(versions, v => Assert.Equal(RuleSetStatus.Published, v.Status));
-        Assert.Equal([(from, "admin-a", "by document"), (from, "admin-b", "by draft")],
+        Assert.Equal([(from, "admin-a", "by document"), (next, "admin-b", "by draft")],
             versions.Skip(1).Select(v => (v.EffectiveFrom!.Value, v.PublishedBy!, v.Comment!)));
         var audit = await check.AuditEntries.Where(a => a.Scope == Niigata && (a.Action == RuleSetPublisher.AuditAction || a.Action == RuleSeeder.AuditAction))
             .OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(
-            ["Version 2 published, in force from 2027-04-01: by document", "Version 3 published, in force from 2027-04-01: by draft"],
+            ["Version 2 published, in force from 2027-04-01: by document", "Version 3 published, in force from 2027-04-02: by draft"],
             audit.Skip(1).Select(a => a.Summary));
         Assert.Equal([null, versions[0].Content, versions[1].Content], audit.Select(a => a.Before));
         Assert.Equal(versions.Select(v => v.Content), audit.Select(a => a.After));
         Assert.Equal("Niigata (draft)", (await check.Municipalities.SingleAsync(m => m.Code == Niigata)).NameEn);
+    }
+
+    [Fact]
+    public async Task A_scheduled_version_is_cancelled_or_replaced_by_one_for_its_day_and_never_served()
+    {
+        using var database = new TestDatabase();
+        await database.InitializeAsync();
+        var day = new DateOnly(2090, 1, 1);
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            var publisher = scope.ServiceProvider.GetRequiredService<RuleSetPublisher>();
+            var document = await Latest(database, Niigata);
+            await publisher.PublishAsync(document, "admin-a", day, "first");             // version 2
+            await publisher.PublishAsync(document, "admin-b", day, "rolled back");       // version 3 replaces it
+            await publisher.PublishAsync(document, "admin-a", day.AddDays(7), "later");  // version 4
+            Assert.True(await publisher.CancelScheduledAsync(Niigata, 4, "admin-a"));
+            Assert.False(await publisher.CancelScheduledAsync(Niigata, 4, "admin-a"));   // already cancelled
+            Assert.False(await publisher.CancelScheduledAsync(Niigata, 1, "admin-a"));   // in force: not scheduled
+            Assert.False(await publisher.CancelScheduledAsync(Niigata, 99, "admin-a"));
+        }
+
+        await using var check = database.CreateContext();
+        var states = await check.RuleSetVersions.Where(v => v.Scope == Niigata).OrderBy(v => v.Version).Select(v => v.Status).ToListAsync();
+        Assert.Equal([RuleSetStatus.Published, RuleSetStatus.Withdrawn, RuleSetStatus.Published, RuleSetStatus.Withdrawn], states);
+        var cancels = await check.AuditEntries.Where(a => a.Scope == Niigata && a.Action == RuleSetPublisher.CancelAction).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["Version 2, scheduled for 2090-01-01, replaced by version 3", "Version 4, scheduled for 2090-01-08, cancelled"], cancels.Select(a => a.Summary));
+        Assert.Equal(["admin-b", "admin-a"], cancels.Select(a => a.Actor));
     }
 
     private static async Task<RuleSetDocument> Latest(TestDatabase database, string scope)

@@ -237,6 +237,9 @@ namespace MyNumberPortal.Data.SqlServer.Migrations
                         .HasColumnType("char(6)")
                         .IsFixedLength();
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
+
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -43,6 +43,12 @@ public class StaffAccount
     /// <summary>A disabled account cannot sign in, and its sessions have ended.</summary>
     public bool Disabled { get; set; }
 
+    /// <summary>
+    /// The password is a temporary one an admin gave (a new account, or a reset from the console): after signing in, every
+    /// staff page leads to the password page until the account's own password is set.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>Renewed on every update (concurrency token): two sign-ins updating the same account at once cannot both win.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 

@@ -232,6 +232,9 @@ namespace MyNumberPortal.Data.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -23,6 +23,11 @@ public sealed class RuleSetPublisher(PortalDbContext db, TimeProvider time, ILog
     /// <summary>The audit action recorded for a publish.</summary>
     public const string AuditAction = "publish";
 
+    /// <summary>The audit action recorded when a scheduled version is cancelled (by an admin, or replaced by one for the same date).</summary>
+    public const string CancelAction = "schedule-cancel";
+
+    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
     /// <summary>Longest comment kept (characters).</summary>
     public const int MaxCommentLength = 500;
 
@@ -81,6 +86,24 @@ public sealed class RuleSetPublisher(PortalDbContext db, TimeProvider time, ILog
         row.PublishedAt = now;
         row.PublishedBy = actor;
         row.Comment = note ?? row.Comment;
+        // Never two versions scheduled for the same day (after a rollback, say): the one published now replaces the other.
+        if (effectiveFrom is { } day && day > Today())
+        {
+            var sameDay = await db.RuleSetVersions
+                .Where(v => v.Scope == row.Scope && v.Status == RuleSetStatus.Published && v.Id != row.Id && v.EffectiveFrom == day)
+                .ToListAsync(cancellationToken);
+            foreach (var replaced in sameDay)
+            {
+                replaced.Status = RuleSetStatus.Withdrawn;
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = now, Actor = actor, Scope = row.Scope, Action = CancelAction,
+                    Summary = $"Version {replaced.Version}, scheduled for {PortalDates.ToIso(day)}, replaced by version {row.Version}",
+                    Before = replaced.Content,
+                });
+            }
+        }
+
         db.AuditEntries.Add(new AuditEntry
         {
             At = now, Actor = actor, Scope = row.Scope, Action = action,
@@ -99,6 +122,45 @@ public sealed class RuleSetPublisher(PortalDbContext db, TimeProvider time, ILog
         logger.LogInformation("Published rule set {Scope} v{Version} by {Actor}, in force from {EffectiveFrom}", row.Scope, row.Version, actor,
             effectiveFrom is { } date ? PortalDates.ToIso(date) : "the beginning");
     }
+
+    /// <summary>
+    /// Cancels a scheduled version (published, in force from a day after today in Japan): it becomes
+    /// <see cref="RuleSetStatus.Withdrawn"/>, never served, kept in the history; audited as <see cref="CancelAction"/>.
+    /// False when there is no such version (unknown, not published, or already in force), or someone changed it meanwhile.
+    /// </summary>
+    public async Task<bool> CancelScheduledAsync(string scope, int version, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var today = Today();
+        var row = await db.RuleSetVersions.SingleOrDefaultAsync(v => v.Scope == scope && v.Version == version, cancellationToken);
+        if (row is not { Status: RuleSetStatus.Published, EffectiveFrom: { } from } || from <= today)
+        {
+            return false;
+        }
+
+        row.Status = RuleSetStatus.Withdrawn;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(), Actor = actor, Scope = scope, Action = CancelAction,
+            Summary = $"Version {version}, scheduled for {PortalDates.ToIso(from)}, cancelled", Before = row.Content,
+        });
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await MunicipalityDirectory.RefreshAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Cancelled scheduled rule set {Scope} v{Version} by {Actor}", scope, version, actor);
+        return true;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Japan).DateTime);
 
     private static string Trim(string text) => text.Length <= MaxCommentLength ? text.Trim() : text[..MaxCommentLength].Trim();
 }

@@ -89,8 +89,33 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
     /// <summary>A hash of no one's password: verified against for unknown user names, so they take as long as known ones.</summary>
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(new StaffAccount(), Guid.NewGuid().ToString("N")));
 
+    /// <summary>
+    /// A new random temporary password an admin hands over (shown once, never stored but as a hash): four groups of four
+    /// lower-case letters and digits without look-alikes (no 0/o, 1/l/i), joined by hyphens: 19 characters, about 79 bits.
+    /// </summary>
+    public static string NewTemporaryPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        var chars = new char[19];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = i % 5 == 4 ? '-' : alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+
     /// <summary>Trimmed, upper-case (invariant): what makes user names unique regardless of case.</summary>
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// The accounts of one municipality (clerks and admins), by user name; with <paramref name="withAllMunicipalities"/>
+    /// also the admins covering every municipality. Read-only.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(string municipalityCode, bool withAllMunicipalities, CancellationToken cancellationToken) =>
+        await db.StaffAccounts.AsNoTracking()
+            .Where(a => a.MunicipalityCode == municipalityCode || (withAllMunicipalities && a.AllMunicipalities))
+            .OrderBy(a => a.AllMunicipalities).ThenBy(a => a.NormalizedUserName).ToListAsync(cancellationToken);
 
     public Task<StaffAccount?> FindAsync(string userName, CancellationToken cancellationToken) =>
         db.StaffAccounts.SingleOrDefaultAsync(a => a.NormalizedUserName == Normalize(userName), cancellationToken);
@@ -100,8 +125,10 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
     /// (not both). Throws <see cref="StaffAccountException"/> for a password shorter than <see cref="MinPasswordLength"/>,
     /// an empty or too long user name, an unknown role, a code that is not 6 digits, or a user name already taken.
     /// </summary>
+    /// <param name="temporaryPassword">The password is one an admin gave (the console): the account must set its own after signing in.</param>
+    /// <param name="auditScope">The audit entry's scope (default <see cref="AuditScope"/>; the console writes the municipality's code).</param>
     public async Task<StaffAccount> CreateAsync(string userName, string password, string role, string? municipalityCode,
-        bool allMunicipalities, string actor, CancellationToken cancellationToken)
+        bool allMunicipalities, string actor, CancellationToken cancellationToken, bool temporaryPassword = false, string? auditScope = null)
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
@@ -149,11 +176,12 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
             MunicipalityCode = municipalityCode,
             AllMunicipalities = allMunicipalities,
             CreatedAt = now,
+            MustChangePassword = temporaryPassword,
         };
         account.PasswordHash = Hasher.HashPassword(account, password);
         db.StaffAccounts.Add(account);
         db.AuditEntries.Add(Audit(now, actor, "staff-create",
-            $"Created {role} '{userName}' for {(allMunicipalities ? "all municipalities" : municipalityCode)}."));
+            $"Created {role} '{userName}' for {(allMunicipalities ? "all municipalities" : municipalityCode)}.", auditScope));
         await db.SaveChangesAsync(cancellationToken);
         return account;
     }
@@ -273,14 +301,18 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
         RequireStrong(replacement);
         account.PasswordHash = Hasher.HashPassword(account, replacement);
         account.SecurityStamp = StaffAccount.NewSecurityStamp();
+        account.MustChangePassword = false;
         db.AuditEntries.Add(Audit(time.GetUtcNow(), account.UserName, "password-change", "Password changed; every session ended."));
         await db.SaveChangesAsync(cancellationToken);
         return account;
     }
 
     /// <summary>Sets a new password (a reset by an operator), unlocks the account and ends every session of it.</summary>
+    /// <param name="temporaryPassword">An admin's reset from the console: the account must set its own password after signing in.</param>
+    /// <param name="auditScope">The audit entry's scope (default <see cref="AuditScope"/>).</param>
     /// <exception cref="StaffAccountException">Unknown user name or a password too short.</exception>
-    public async Task SetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken)
+    public async Task SetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken,
+        bool temporaryPassword = false, string? auditScope = null)
     {
         ArgumentNullException.ThrowIfNull(password);
         RequireStrong(password);
@@ -289,19 +321,21 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
         account.SecurityStamp = StaffAccount.NewSecurityStamp();
         account.FailedAttempts = 0;
         account.LockedUntil = null;
-        db.AuditEntries.Add(Audit(time.GetUtcNow(), actor, "password-reset", $"Password of '{account.UserName}' reset; every session ended."));
+        account.MustChangePassword = temporaryPassword;
+        db.AuditEntries.Add(Audit(time.GetUtcNow(), actor, "password-reset", $"Password of '{account.UserName}' reset; every session ended.", auditScope));
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Disables (or enables again) an account; disabling ends every session of it.</summary>
+    /// <param name="auditScope">The audit entry's scope (default <see cref="AuditScope"/>).</param>
     /// <exception cref="StaffAccountException">Unknown user name.</exception>
-    public async Task SetDisabledAsync(string userName, bool disabled, string actor, CancellationToken cancellationToken)
+    public async Task SetDisabledAsync(string userName, bool disabled, string actor, CancellationToken cancellationToken, string? auditScope = null)
     {
         var account = await FindAsync(userName, cancellationToken) ?? throw new StaffAccountException($"There is no account '{userName.Trim()}'.");
         account.Disabled = disabled;
         account.SecurityStamp = StaffAccount.NewSecurityStamp();
         db.AuditEntries.Add(Audit(time.GetUtcNow(), actor, disabled ? "staff-disable" : "staff-enable",
-            disabled ? $"Disabled '{account.UserName}'; every session ended." : $"Enabled '{account.UserName}'."));
+            disabled ? $"Disabled '{account.UserName}'; every session ended." : $"Enabled '{account.UserName}'.", auditScope));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -355,11 +389,11 @@ public sealed partial class StaffAccounts(PortalDbContext db, TimeProvider time,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static AuditEntry Audit(DateTimeOffset at, string actor, string action, string summary) => new()
+    private static AuditEntry Audit(DateTimeOffset at, string actor, string action, string summary, string? scope = null) => new()
     {
         At = at,
         Actor = actor,
-        Scope = AuditScope,
+        Scope = scope ?? AuditScope,
         Action = action,
         Summary = summary,
     };

@@ -40,7 +40,7 @@ public sealed record IdShortfall(IdAlternative Alternative, int MissingA, int Mi
 public sealed record IdCheckResult(bool Satisfied, IdAlternative? SatisfiedBy, IReadOnlyList<IdShortfall> Closest);
 
 /// <summary>
-/// An identity-document combination rule such as "A×1 or B×2" (grammar in docs/rules-format.md).
+/// An identity-document combination rule such as "A×1 or B×2" (grammar in docs/rules-format.md; "または" may stand for "or").
 /// A category-A document may stand in for a B; "with photo≥n" needs n photo documents among those used.
 /// </summary>
 public sealed class IdCombinationRule
@@ -56,7 +56,8 @@ public sealed class IdCombinationRule
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = text.Normalize(NormalizationForm.FormKC).Replace('×', 'x').Replace('≥', '>');
-        var parts = normalized.Split([" or ", "|"], StringSplitOptions.TrimEntries);
+        // "or" and the Japanese admin's "または" both separate alternatives.
+        var parts = normalized.Split([" or ", "|", "または"], StringSplitOptions.TrimEntries);
         if (parts.Length == 0 || parts.Any(p => p.Length == 0))
         {
             throw new FormatException($"ID rule \"{text}\": empty alternative.");

@@ -48,6 +48,9 @@ public static class StaffAuthentication
     /// <summary>Claim: a random id of this session (antiforgery tokens are tied to it).</summary>
     public const string SessionClaim = "portal:session";
 
+    /// <summary>Claim: <c>true</c> while the account signs in with a temporary password (<see cref="PasswordChangeRequired"/>).</summary>
+    public const string MustChangePasswordClaim = "portal:must-change-password";
+
     /// <summary>Claim: when the session began (Unix seconds, UTC), for the absolute lifetime.</summary>
     public const string SignedInAtClaim = "portal:signed-in-at";
 
@@ -116,6 +119,11 @@ public static class StaffAuthentication
         if (account.AllMunicipalities)
         {
             claims.Add(new Claim(AllMunicipalitiesClaim, "true"));
+        }
+
+        if (account.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChangePasswordClaim, "true"));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));

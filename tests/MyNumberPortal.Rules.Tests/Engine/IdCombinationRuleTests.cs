@@ -19,6 +19,17 @@ public sealed class IdCombinationRuleTests
         Assert.False(Accepts("A×1 or B×2"));
     }
 
+    [Theory]
+    [InlineData("A×1 または B×2")]
+    [InlineData("A×1またはB×2")]
+    [InlineData("A×1 or B×2")]
+    public void The_japanese_または_separates_alternatives_like_or(string rule)
+    {
+        Assert.Equal("A×1 or B×2", IdCombinationRule.Parse(rule).ToString());
+        Assert.True(Accepts(rule, BPlain, BPlain));
+        Assert.False(Accepts(rule, BPlain));
+    }
+
     [Fact]
     public void A2_or_A1_plus_B1()
     {

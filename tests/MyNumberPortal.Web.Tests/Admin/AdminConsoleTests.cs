@@ -62,6 +62,8 @@ public sealed class AdminConsoleTests
     [InlineData("/history")]
     [InlineData("/history/1")]
     [InlineData("/audit")]
+    [InlineData("/audit?who=seed&action=seed&from=2020-01-01&to=2099-12-31")]
+    [InlineData("/staff")]
     [InlineData("/import")]
     public async Task Every_admin_page_opens_in_both_languages(string page)
     {

@@ -97,12 +97,12 @@ public sealed class ConflictTests
         using var b = await factory.SignedInAsync(ShinagawaAdmin2);
         await ChangeHoursAsync(b, "16:40"); // opens the draft
         var publish = Fields(await PageAsync(a, $"{Admin}/publish"), "publish");
-        var discard = Fields(await PageAsync(a, Admin), "discard");
+        var discard = Fields(await PageAsync(a, $"{Admin}/discard"), "discard");
         const string fee = $"{Admin}/fees/reissue-fee";
         var delete = Fields(await PageAsync(a, fee), "delete-fee");
         await ChangeHoursAsync(b, "16:50");
 
-        foreach (var (url, form, name) in new[] { ($"{Admin}/publish", publish, "publish"), (Admin, discard, "discard"), (fee, delete, "delete-fee") })
+        foreach (var (url, form, name) in new[] { ($"{Admin}/publish", publish, "publish"), ($"{Admin}/discard", discard, "discard"), (fee, delete, "delete-fee") })
         {
             var conflict = await PostAsync(a, url, form);
             Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);

@@ -34,6 +34,9 @@ public sealed class AdminRuleContext(RuleSetDocument? draft = null, RuleSetDocum
     /// <summary>The municipality (local government code) whose draft is edited.</summary>
     public string Scope { get; init; } = "";
 
+    /// <summary>Whether the admin filling in the form covers every municipality (the staff accounts form).</summary>
+    public bool CoversAllMunicipalities { get; init; }
+
     /// <summary>Today in Japan (a publication takes effect today or later).</summary>
     public DateOnly Today { get; init; }
 
