@@ -173,7 +173,7 @@ public sealed class CounterFlowTests(BrowserFixture browser)
     {
         await SignInAsync(page);
         Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"main a[href='/staff/{Shinagawa}']")));
-        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"main a[href='/staff/{Shinagawa}/check']")));
+        Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator($"main nav.staff-header a[href='/staff/{Shinagawa}/check']")));
 
         await page.Locator("#ref").FillAsync(reference);
         Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main form:has(#ref) button[type=submit]")));
@@ -207,7 +207,7 @@ public sealed class CounterFlowTests(BrowserFixture browser)
     }
 
     private static Task<int> SubmitAsync(IPage page) =>
-        ClickAndLoadAsync(page, page.Locator("main form:has(input[name=_handler][value='counter-check']) button[type=submit]"));
+        ClickAndLoadAsync(page, page.Locator("main form:has(input[name=_handler][value='counter-check']) .counter-submit button[type=submit]"));
 
 
     /// <summary>At 320px wide the page does not scroll sideways; the viewport is restored afterwards.</summary>
