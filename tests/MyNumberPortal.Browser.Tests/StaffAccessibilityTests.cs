@@ -47,7 +47,7 @@ public sealed class StaffAccessibilityTests(BrowserFixture browser)
             Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main a[href='/staff/131091']")));
             await ScanAsync(page, axePage, "staff-municipality", 200);
 
-            Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main a[href='/staff/131091/today']")));
+            Assert.Equal(200, await ClickAndLoadAsync(page, page.Locator("main nav.staff-header a[href='/staff/131091/today']")));
             Assert.Contains("交付特設会場", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
             await ScanAsync(page, axePage, "staff-today", 200);
 

@@ -220,6 +220,12 @@ public sealed partial class CompiledRuleSet
         }
 
         IdRules = municipal.IdRules.Concat(national.IdRules).Select(r => (context.Scope(r, $"idRules.{r.Id}"), context.ParseIdRule(r))).ToList();
+        var catalogueIds = IdDocuments.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (rule, excluded) in IdRules.SelectMany(r => r.Rule.Element.Excludes.Select(x => (r.Rule.Element, x))).Where(p => !catalogueIds.Contains(p.x)))
+        {
+            errors.Add($"idRules.{rule.Id}: excludes \"{excluded}\", which is not in idDocuments.");
+        }
+
         Fees = municipal.Fees.Concat(national.Fees).Select(f => context.CompileFee(f)).ToList();
         Visits = municipal.Visits.Concat(national.Visits).Select(v => context.Scope(v, $"visits.{v.Id}")).ToList();
         foreach (var v in Visits.Where(v => v.Element.Count is < 1 or > 9 || v.Element.ValidDays is < 1))

@@ -11,12 +11,36 @@ namespace MyNumberPortal.Rules.Engine;
 /// <param name="HolderDocumentIds">Catalogue ids of the card holder's documents (checked against holder rules only).</param>
 /// <param name="AgentDocumentIds">Catalogue ids of the agent's own documents (checked against agent rules only).</param>
 /// <param name="Visit">Which visit this is (1 = first). Items and ID rules of another visit are ignored.</param>
+/// <param name="HolderOther">The holder's documents not in the catalogue, by category (null: none).</param>
+/// <param name="AgentOther">The agent's documents not in the catalogue, by category (null: none).</param>
+/// <param name="JudgedRuleIds">
+/// Ids of ID rules the page gives no combination for (<see cref="GuidanceIdRule.Combination"/> null) that the clerk has
+/// confirmed by the rule's note; such a rule then counts as satisfied, marked <see cref="CounterIdRuleCheck.ConfirmedByClerk"/>.
+/// </param>
 public sealed record CounterCheckRequest(
     Guidance Guidance,
     IReadOnlySet<string> PresentedItemIds,
     IReadOnlyList<string> HolderDocumentIds,
     IReadOnlyList<string> AgentDocumentIds,
-    int Visit = 1);
+    int Visit = 1,
+    OtherDocuments? HolderOther = null,
+    OtherDocuments? AgentOther = null,
+    IReadOnlySet<string>? JudgedRuleIds = null);
+
+/// <summary>
+/// Documents someone showed that are not in the municipality's catalogue, counted by category as the municipality's rule
+/// defines them: "another document of list A", "another of list B", "another of list B with a photo". An A document counts
+/// as carrying a photo when every A document of the catalogue does (<see cref="CounterCheck.OtherAHasPhoto"/>).
+/// </summary>
+public sealed record OtherDocuments(int A, int B, int BWithPhoto)
+{
+    /// <summary>The most of one kind a clerk can record.</summary>
+    public const int MaxCount = 9;
+
+    public static readonly OtherDocuments None = new(0, 0, 0);
+
+    public int Total => A + B + BWithPhoto;
+}
 
 /// <summary>The plain answer of a counter check, in order of precedence.</summary>
 public enum CounterCheckOutcome
@@ -51,7 +75,10 @@ public static class JudgementReasons
     /// <summary>The page names no combination (the rule's <c>rule</c> is null): judge by the note.</summary>
     public const string NoCombination = "no-combination";
 
-    /// <summary>The municipality's catalogue holds no document that could satisfy any alternative (e.g. an empty catalogue).</summary>
+    /// <summary>
+    /// The municipality's catalogue holds no document that could satisfy any alternative (e.g. an empty catalogue). No longer
+    /// given by <see cref="CounterCheck.Evaluate"/>: documents outside the catalogue are recorded by category.
+    /// </summary>
     public const string NoCatalogue = "no-catalogue";
 }
 
@@ -80,12 +107,18 @@ public sealed record CounterIdRuleCheck(
     public LocalText? Note => Rule.Note;
 
     public bool Satisfied => Status == IdRuleCheckStatus.Satisfied;
+
+    /// <summary>Ticked documents that this rule excludes (e.g. the card being processed): shown, but not counted.</summary>
+    public IReadOnlyList<IdDocumentDef> ExcludedShown { get; init; } = [];
+
+    /// <summary>The page names no combination and the clerk confirmed the documents by the rule's note.</summary>
+    public bool ConfirmedByClerk { get; init; }
 }
 
 /// <summary>
 /// A problem with the clerk's input. Field: "holderDocuments", "agentDocuments", "items" or "visit";
-/// Code: <see cref="CounterCheck.UnknownDocument"/>, <see cref="CounterCheck.UnknownItem"/> or
-/// <see cref="CounterCheck.InvalidVisit"/>; Value: the offending id or number. The page puts it into words.
+/// Code: <see cref="CounterCheck.UnknownDocument"/>, <see cref="CounterCheck.UnknownItem"/>,
+/// <see cref="CounterCheck.InvalidVisit"/>, <see cref="CounterCheck.InvalidCount"/> or <see cref="CounterCheck.UnknownRule"/> (field "judged"); Value: the offending id or number. The page puts it into words.
 /// </summary>
 public sealed record CounterCheckError(string Field, string Code, string Value);
 
@@ -162,6 +195,22 @@ public static class CounterCheck
     /// <summary>A visit the case does not have.</summary>
     public const string InvalidVisit = "invalid-visit";
 
+    /// <summary>A count of other documents below 0 or above <see cref="OtherDocuments.MaxCount"/>.</summary>
+    public const string InvalidCount = "invalid-count";
+
+    /// <summary>A confirmed rule id that is not an ID rule of the case.</summary>
+    public const string UnknownRule = "unknown-rule";
+
+    public const string JudgedField = "judged";
+
+    /// <summary>Whether "another document of list A" carries a photo: when the catalogue lists A documents and all have one.</summary>
+    public static bool OtherAHasPhoto(CompiledRuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var a = rules.IdDocuments.Where(d => d.Category == "A").ToList();
+        return a.Count > 0 && a.All(d => d.Photo);
+    }
+
     /// <summary>How many visits a case has: the stated visits, or the highest visit an item or ID rule belongs to (at least 1).</summary>
     public static int VisitCount(Guidance guidance)
     {
@@ -205,12 +254,24 @@ public static class CounterCheck
         var catalogue = rules.IdDocuments.GroupBy(d => d.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var holderDocuments = Resolve(catalogue, request.HolderDocumentIds, HolderDocumentsField, errors);
         var agentDocuments = Resolve(catalogue, request.AgentDocumentIds, AgentDocumentsField, errors);
+        var holderOther = CheckOther(request.HolderOther, HolderDocumentsField, errors);
+        var agentOther = CheckOther(request.AgentOther, AgentDocumentsField, errors);
+        var judged = request.JudgedRuleIds ?? new HashSet<string>(StringComparer.Ordinal);
+        var ruleIds = guidance.IdRules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in judged.Where(id => !ruleIds.Contains(id)).Order(StringComparer.Ordinal))
+        {
+            errors.Add(new(JudgedField, UnknownRule, id));
+        }
+
+        var aPhoto = OtherAHasPhoto(rules);
 
         bool ThisVisit(int? visit) => visit is null || visit == request.Visit;
 
         var missingItems = guidance.Items.Where(i => ThisVisit(i.Visit) && !request.PresentedItemIds.Contains(i.Id)).ToList();
         var idRules = guidance.IdRules.Where(r => ThisVisit(r.Visit))
-            .Select(r => CheckRule(r, r.Subject == IdSubjects.Agent ? agentDocuments : holderDocuments, rules.IdDocuments))
+            .Select(r => r.Subject == IdSubjects.Agent
+                ? CheckRule(r, agentDocuments, agentOther, aPhoto, rules.IdDocuments, judged.Contains(r.Id))
+                : CheckRule(r, holderDocuments, holderOther, aPhoto, rules.IdDocuments, judged.Contains(r.Id)))
             .ToList();
 
         return new CounterCheckResult
@@ -247,27 +308,50 @@ public static class CounterCheck
         return documents;
     }
 
-    private static CounterIdRuleCheck CheckRule(GuidanceIdRule rule, IReadOnlyList<IdDocumentDef> documents, IReadOnlyList<IdDocumentDef> catalogue)
+    private static OtherDocuments CheckOther(OtherDocuments? other, string field, List<CounterCheckError> errors)
     {
+        if (other is null)
+        {
+            return OtherDocuments.None;
+        }
+
+        foreach (var count in new[] { other.A, other.B, other.BWithPhoto }.Where(c => c is < 0 or > OtherDocuments.MaxCount))
+        {
+            errors.Add(new(field, InvalidCount, count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new(Math.Clamp(other.A, 0, OtherDocuments.MaxCount), Math.Clamp(other.B, 0, OtherDocuments.MaxCount),
+            Math.Clamp(other.BWithPhoto, 0, OtherDocuments.MaxCount));
+    }
+
+    private static CounterIdRuleCheck CheckRule(GuidanceIdRule rule, IReadOnlyList<IdDocumentDef> documents, OtherDocuments other, bool otherAPhoto,
+        IReadOnlyList<IdDocumentDef> catalogue, bool judged)
+    {
+        var excluded = rule.Excluded.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var shownExcluded = documents.Where(d => excluded.Contains(d.Id)).ToList();
         if (rule.Combination is null)
         {
-            return new(rule, IdRuleCheckStatus.NeedsJudgement, null, [], JudgementReasons.NoCombination, false);
+            return judged
+                ? new(rule, IdRuleCheckStatus.Satisfied, null, [], null, false) { ExcludedShown = shownExcluded, ConfirmedByClerk = true }
+                : new(rule, IdRuleCheckStatus.NeedsJudgement, null, [], JudgementReasons.NoCombination, false) { ExcludedShown = shownExcluded };
         }
 
-        // Were every catalogue entry shown, could any alternative be satisfied? If not, ticking cannot decide.
-        if (!rule.Combination.Check(catalogue.Select(Presented).ToList()).Satisfied)
-        {
-            return new(rule, IdRuleCheckStatus.NeedsJudgement, null, [], JudgementReasons.NoCatalogue, true);
-        }
-
-        var hasA = catalogue.Any(d => d.Category == "A");
-        var hasB = catalogue.Any(d => d.Category == "B");
-        var hasPhoto = catalogue.Any(d => d.Photo);
+        // Documents outside the catalogue are recorded by category, so every combination can be checked by ticking;
+        // CatalogueIncomplete still says the catalogue lists no document of a kind the rule names (pick "another …").
+        var counted = catalogue.Where(d => !excluded.Contains(d.Id)).ToList();
+        var hasA = counted.Any(d => d.Category == "A");
+        var hasB = counted.Any(d => d.Category == "B");
+        var hasPhoto = counted.Any(d => d.Photo);
         var incomplete = rule.Combination.Alternatives.Any(a => (a.A > 0 && !hasA) || (a.B > 0 && !hasB) || (a.MinPhotos > 0 && !hasPhoto));
-        var check = rule.Combination.Check(documents.Select(Presented).ToList());
+        var presented = documents.Where(d => !excluded.Contains(d.Id)).Select(Presented)
+            .Concat(Enumerable.Repeat(new PresentedDocument('A', otherAPhoto), other.A))
+            .Concat(Enumerable.Repeat(new PresentedDocument('B', false), other.B))
+            .Concat(Enumerable.Repeat(new PresentedDocument('B', true), other.BWithPhoto))
+            .ToList();
+        var check = rule.Combination.Check(presented);
         return check.Satisfied
-            ? new(rule, IdRuleCheckStatus.Satisfied, check.SatisfiedBy, [], null, incomplete)
-            : new(rule, IdRuleCheckStatus.Missing, null, check.Closest, null, incomplete);
+            ? new(rule, IdRuleCheckStatus.Satisfied, check.SatisfiedBy, [], null, incomplete) { ExcludedShown = shownExcluded }
+            : new(rule, IdRuleCheckStatus.Missing, null, check.Closest, null, incomplete) { ExcludedShown = shownExcluded };
     }
 
     private static PresentedDocument Presented(IdDocumentDef document) => new(document.Category == "A" ? 'A' : 'B', document.Photo);

@@ -50,7 +50,11 @@ public sealed record GuidanceItem(string Id, LocalText Text, LocalText? Detail, 
 
 /// <summary>An identity-document rule; <see cref="Combination"/> is null where the page names no combination.</summary>
 public sealed record GuidanceIdRule(string Id, string Subject, string? RuleText, IdCombinationRule? Combination,
-    LocalText? Note, int? Visit, IReadOnlyList<IdDocumentDef> Examples, ResolvedSource? Source);
+    LocalText? Note, int? Visit, IReadOnlyList<IdDocumentDef> Examples, ResolvedSource? Source)
+{
+    /// <summary>Catalogue documents that never count for this rule (see <see cref="IdRuleDef.Excludes"/>); empty for none.</summary>
+    public IReadOnlyList<IdDocumentDef> Excluded { get; init; } = [];
+}
 
 public sealed record GuidanceFeeItem(string FeeId, string Id, LocalText Label, int Amount, ResolvedSource? Source);
 

@@ -60,13 +60,15 @@ internal sealed class GuidanceBuilder(GuideCase @case, DateOnly date)
         var alternatives = r.Combination?.Alternatives ?? [];
         var usesA = alternatives.Any(a => a.A > 0);
         var usesB = alternatives.Any(a => a.B > 0);
-        var examples = rules.IdDocuments.Where(d => (usesA && d.Category == "A") || (usesB && d.Category == "B")).ToList();
+        var excluded = rules.IdDocuments.Where(d => def.Excludes.Contains(d.Id, StringComparer.Ordinal)).DistinctBy(d => d.Id).ToList();
+        var examples = rules.IdDocuments.Where(d => (usesA && d.Category == "A") || (usesB && d.Category == "B"))
+            .Where(d => !def.Excludes.Contains(d.Id, StringComparer.Ordinal)).ToList();
         foreach (var example in examples)
         {
             Source(example.Source);
         }
 
-        return new GuidanceIdRule(def.Id, def.Subject, def.Rule, r.Combination, def.Note, def.Visit, examples, Source(def.Source));
+        return new GuidanceIdRule(def.Id, def.Subject, def.Rule, r.Combination, def.Note, def.Visit, examples, Source(def.Source)) { Excluded = excluded };
     }).ToList();
 
     private GuidanceFee Fee()

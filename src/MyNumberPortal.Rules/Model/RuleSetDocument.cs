@@ -188,6 +188,13 @@ public sealed class IdRuleDef : ScopedElement
     public string? Rule { get; set; }
     public LocalText? Note { get; set; }
     public int? Visit { get; set; }
+
+    /// <summary>
+    /// Catalogue ids (<see cref="IdDocumentDef.Id"/>) that never count for this rule, e.g. the My Number Card being
+    /// processed where the page asks for an identity document in addition to it (「マイナンバーカード+本人確認書類」).
+    /// The rule's own source quotes the passage. Empty: every catalogue document counts.
+    /// </summary>
+    public List<string> Excludes { get; set; } = [];
 }
 
 /// <summary>A fee: an itemised sum, with exemptions.</summary>

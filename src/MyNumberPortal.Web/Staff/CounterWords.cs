@@ -29,6 +29,8 @@ public static class CounterWords
         {
             CounterCheck.UnknownDocument => ChecklistWords.Format(CounterText.ErrorUnknownDocument, error.Value),
             CounterCheck.UnknownItem => ChecklistWords.Format(CounterText.ErrorUnknownItem, error.Value),
+            CounterCheck.InvalidCount => ChecklistWords.Format(CounterText.ErrorInvalidCount, error.Value),
+            CounterCheck.UnknownRule => ChecklistWords.Format(CounterText.ErrorUnknownRule, error.Value),
             _ => ChecklistWords.Format(CounterText.ErrorInvalidVisit, error.Value),
         };
     }

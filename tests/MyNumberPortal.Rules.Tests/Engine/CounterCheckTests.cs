@@ -458,13 +458,14 @@ public sealed class CounterCheckTests
     // ── 厚木市: combinations but an empty catalogue ──────────────────────────────────────────
 
     [Fact]
-    public void Atsugi_rules_with_a_combination_but_no_catalogue_need_judgement()
+    public void Atsugi_rules_with_a_combination_but_no_catalogue_are_checked_by_category()
     {
+        // No catalogue: nothing ticked is missing (documents are recorded as "another document of list A/B", see CounterCheckCategoryTests).
         var r = Check(Case(Atsugi, Procedures.Abolition, Applicants.Self), [], [], []);
 
-        Assert.Equal(CounterCheckOutcome.NeedsJudgement, r.Outcome);
+        Assert.Equal(CounterCheckOutcome.Missing, r.Outcome);
         var rule = Assert.Single(r.IdRules);
-        Assert.Equal(("abolition-self-id", "A×1 or B×2", IdRuleCheckStatus.NeedsJudgement, JudgementReasons.NoCatalogue, true),
+        Assert.Equal(("abolition-self-id", "A×1 or B×2", IdRuleCheckStatus.Missing, (string?)null, true),
             (rule.Id, rule.RuleText, rule.Status, rule.JudgementReason, rule.CatalogueIncomplete));
     }
 

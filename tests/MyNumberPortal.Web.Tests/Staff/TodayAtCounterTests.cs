@@ -171,7 +171,7 @@ public class TodayAtCounterTests(StaffFactory factory) : IClassFixture<StaffFact
     {
         using var client = await ShinagawaClerkAsync();
         var page = await ParseAsync(await client.GetAsync("/staff/131091/today?lang=en&date=2026-11-23"));
-        Assert.Equal("Today at the counters", page.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Equal("Counters on Mon 23 November 2026", page.QuerySelector("main h1")!.TextContent.Trim()); // another day: its date, not "today"
         var special = Counter(page, "kofu-tokusetsu");
         Assert.Contains("Closed on this day", Hours(special));
         Assert.Contains("Closed on public holidays", Hours(special));
