@@ -477,7 +477,7 @@ public sealed class CounterCheckTests
     public void Edogawa_agents_are_ask_counter_and_never_met(string applicant)
     {
         // 「代理人の方がお手続きをされる場合は、必ず事前にお問い合わせください」
-        var r = Check(Case(Edogawa, Procedures.Reissue, applicant), [], [], []);
+        var r = Check(Case(Edogawa, Procedures.Reissue, applicant, ("reissue-reason", "damaged")), [], [], []);
 
         Assert.Equal(CounterCheckOutcome.NotCovered, r.Outcome);
         Assert.Equal(CoverageStatuses.AskCounter, r.Coverage);

@@ -145,7 +145,7 @@ public sealed class NiigataSeedTests
         var g = Evaluate(Procedures.Abolition, Applicants.Self, Tuesday24);
         Assert.Equal(CoverageStatuses.Covered, g.Coverage);
         Assert.Equal(["suspend-first", "loss-report"], g.Steps.Select(s => s.Id));
-        Assert.Equal("0120-95-0178", Assert.Single(g.Steps[0].Phones).Number);
+        Assert.Equal(["0120-95-0178", "0570-783-578", "0120-0178-27"], g.Steps[0].Phones.Select(p => p.Number));
         var id = Assert.Single(g.IdRules);
         Assert.Null(id.Combination);
         Assert.Null(g.Visits);
@@ -190,7 +190,7 @@ public sealed class NiigataSeedTests
 
         Assert.Equal((2, false), (g.Visits!.Count, g.Visits.CompletesSameDay));
         Assert.Contains("交付通知書", g.Visits.Between!.Ja);
-        Assert.Equal(["reissue-application", "reserve", "receive"], g.Steps.Select(s => s.Id));
+        Assert.Equal(["call-suspension", "reissue-application", "reserve", "receive"], g.Steps.Select(s => s.Id));
         var reserve = g.Steps.Single(s => s.Id == "reserve");
         Assert.Equal("025-245-0300", Assert.Single(reserve.Phones).Number);
         Assert.Contains(g.Phones, p => p.Id == "reservation-center");
