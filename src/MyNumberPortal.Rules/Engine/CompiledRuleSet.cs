@@ -89,8 +89,9 @@ public sealed partial class CompiledRuleSet
         relevantQuestions.TryGetValue((procedure, applicant), out var set) ? set : EmptySet;
 
     /// <summary>
-    /// Question ids the case's steps read (and the questions those depend on): what decides what to do now, such as
-    /// suspending a lost card or reporting it to the police. A case the page does not cover still asks these.
+    /// Question ids the case's steps and counters read (and the questions those depend on): what decides what to do now,
+    /// such as suspending a lost card or reporting it to the police, and which counter to call. A case the page does not
+    /// cover still asks these.
     /// </summary>
     public IReadOnlySet<string> StepQuestions(string procedure, string applicant) =>
         stepQuestions.TryGetValue((procedure, applicant), out var set) ? set : EmptySet;
@@ -107,6 +108,11 @@ public sealed partial class CompiledRuleSet
         }
 
         Add(Steps);
+        foreach (var counter in Counters)
+        {
+            Add(counter.Accepts);
+        }
+
         if (stepsOnly)
         {
             return WithConditionsOfQuestions(names, procedure, applicant);
@@ -122,11 +128,6 @@ public sealed partial class CompiledRuleSet
             names.UnionWith(fee.When.Names());
             names.UnionWith(items.SelectMany(i => i.When.Names()));
             names.UnionWith(exemptions.SelectMany(x => x.When.Names()));
-        }
-
-        foreach (var counter in Counters)
-        {
-            Add(counter.Accepts);
         }
 
         return WithConditionsOfQuestions(names, procedure, applicant);
