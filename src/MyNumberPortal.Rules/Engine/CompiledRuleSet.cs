@@ -89,6 +89,15 @@ public sealed partial class CompiledRuleSet
         relevantQuestions.TryGetValue((procedure, applicant), out var set) ? set : EmptySet;
 
     /// <summary>
+    /// The question ids a case asks (in the rules' order, where their conditions hold): <see cref="StepQuestions"/> for a
+    /// case the page does not cover at all (an unconditional coverage entry), otherwise <see cref="RelevantQuestions"/>.
+    /// </summary>
+    public IReadOnlySet<string> AskedQuestions(string procedure, string applicant) =>
+        GuidanceEvaluator.UnconditionalCoverage(this, procedure, applicant) is not null
+            ? StepQuestions(procedure, applicant)
+            : RelevantQuestions(procedure, applicant);
+
+    /// <summary>
     /// Question ids the case's steps and counters read (and the questions those depend on): what decides what to do now,
     /// such as suspending a lost card or reporting it to the police, and which counter to call. A case the page does not
     /// cover still asks these.

@@ -245,9 +245,7 @@ public sealed class GuideCase
 
         // A case the page does not cover at all still asks what decides its steps (a lost or stolen card is
         // suspended at once, whatever the page covers), and nothing else.
-        var relevant = GuidanceEvaluator.UnconditionalCoverage(rules, procedure, applicant) is not null
-            ? rules.StepQuestions(procedure, applicant)
-            : rules.RelevantQuestions(procedure, applicant);
+        var relevant = rules.AskedQuestions(procedure, applicant);
         foreach (var q in rules.Questions)
         {
             if (!q.InScope(procedure, applicant) || !relevant.Contains(q.Element.Id) || !q.When.Evaluate(lookup))
