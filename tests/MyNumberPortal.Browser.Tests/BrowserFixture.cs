@@ -44,6 +44,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The portal's services (its rule catalogue and clock), to enumerate the cases a test opens.</summary>
+    public IServiceProvider Services => server.Services;
+
     public async Task InitializeAsync()
     {
         BaseUrl = server.Start();

@@ -21,6 +21,7 @@ public sealed partial class CompiledRuleSet
 {
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
     private readonly Dictionary<(string, string), IReadOnlySet<string>> relevantQuestions = [];
+    private readonly Dictionary<(string, string), IReadOnlySet<string>> stepQuestions = [];
 
     private CompiledRuleSet(RuleSetDocument municipal, int version, DateOnly? effectiveFrom)
     {
@@ -75,7 +76,8 @@ public sealed partial class CompiledRuleSet
         {
             foreach (var applicant in Applicants.All)
             {
-                set.relevantQuestions[(procedure, applicant)] = set.ComputeRelevant(procedure, applicant);
+                set.relevantQuestions[(procedure, applicant)] = set.ComputeRelevant(procedure, applicant, stepsOnly: false);
+                set.stepQuestions[(procedure, applicant)] = set.ComputeRelevant(procedure, applicant, stepsOnly: true);
             }
         }
 
@@ -86,7 +88,24 @@ public sealed partial class CompiledRuleSet
     public IReadOnlySet<string> RelevantQuestions(string procedure, string applicant) =>
         relevantQuestions.TryGetValue((procedure, applicant), out var set) ? set : EmptySet;
 
-    private HashSet<string> ComputeRelevant(string procedure, string applicant)
+    /// <summary>
+    /// The question ids a case asks (in the rules' order, where their conditions hold): <see cref="StepQuestions"/> for a
+    /// case the page does not cover at all (an unconditional coverage entry), otherwise <see cref="RelevantQuestions"/>.
+    /// </summary>
+    public IReadOnlySet<string> AskedQuestions(string procedure, string applicant) =>
+        GuidanceEvaluator.UnconditionalCoverage(this, procedure, applicant) is not null
+            ? StepQuestions(procedure, applicant)
+            : RelevantQuestions(procedure, applicant);
+
+    /// <summary>
+    /// Question ids the case's steps and counters read (and the questions those depend on): what decides what to do now,
+    /// such as suspending a lost card or reporting it to the police, and which counter to call. A case the page does not
+    /// cover still asks these.
+    /// </summary>
+    public IReadOnlySet<string> StepQuestions(string procedure, string applicant) =>
+        stepQuestions.TryGetValue((procedure, applicant), out var set) ? set : EmptySet;
+
+    private HashSet<string> ComputeRelevant(string procedure, string applicant, bool stepsOnly)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         void Add<T>(IEnumerable<Scoped<T>> elements)
@@ -97,8 +116,18 @@ public sealed partial class CompiledRuleSet
             }
         }
 
-        Add(Coverage);
         Add(Steps);
+        foreach (var counter in Counters)
+        {
+            Add(counter.Accepts);
+        }
+
+        if (stepsOnly)
+        {
+            return WithConditionsOfQuestions(names, procedure, applicant);
+        }
+
+        Add(Coverage);
         Add(Items);
         Add(IdRules.Select(r => r.Rule));
         Add(Visits);
@@ -110,11 +139,11 @@ public sealed partial class CompiledRuleSet
             names.UnionWith(exemptions.SelectMany(x => x.When.Names()));
         }
 
-        foreach (var counter in Counters)
-        {
-            Add(counter.Accepts);
-        }
+        return WithConditionsOfQuestions(names, procedure, applicant);
+    }
 
+    private HashSet<string> WithConditionsOfQuestions(HashSet<string> names, string procedure, string applicant)
+    {
         // A relevant question's own condition makes the questions it reads relevant too.
         bool grew;
         do

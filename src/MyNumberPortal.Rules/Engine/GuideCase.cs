@@ -13,7 +13,8 @@ namespace MyNumberPortal.Rules.Engine;
 /// <remarks>
 /// The planning rules: the applicant is the first question of every case; then, in the rules' order, each question of
 /// the case that some rule of the case reads and whose condition holds, up to the first one not answered. A case the
-/// page does not cover at all (an unconditional <c>coverage</c> entry) asks nothing more. Immutable and thread-safe.
+/// page does not cover at all (an unconditional <c>coverage</c> entry) asks only what its steps read (whether the card
+/// was lost or stolen, so it is suspended at once). Immutable and thread-safe.
 /// </remarks>
 public sealed class GuideCase
 {
@@ -235,12 +236,10 @@ public sealed class GuideCase
 
         var lookup = new AnswerLookup(procedure, applicant);
         var asked = new List<CaseAnswer>();
-        if (GuidanceEvaluator.UnconditionalCoverage(rules, procedure, applicant) is not null)
-        {
-            return (asked, null, lookup);
-        }
 
-        var relevant = rules.RelevantQuestions(procedure, applicant);
+        // A case the page does not cover at all still asks what decides its steps (a lost or stolen card is
+        // suspended at once, whatever the page covers), and nothing else.
+        var relevant = rules.AskedQuestions(procedure, applicant);
         foreach (var q in rules.Questions)
         {
             if (!q.InScope(procedure, applicant) || !relevant.Contains(q.Element.Id) || !q.When.Evaluate(lookup))

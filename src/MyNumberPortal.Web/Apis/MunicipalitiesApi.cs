@@ -89,13 +89,12 @@ public static class MunicipalitiesApi
         }
 
         var coverage = GuidanceEvaluator.UnconditionalCoverageStatus(rules, procedure, applicant);
-        var relevant = rules.RelevantQuestions(procedure, applicant);
-        // Where the page does not cover the case at all, nothing is asked: the guidance sends the resident to the phone.
-        var questions = coverage == CoverageStatuses.Covered
-            ? rules.Questions.Where(q => q.InScope(procedure, applicant) && relevant.Contains(q.Element.Id))
-                .Select(q => new QuestionEntry(q.Element.Id, q.Element.Text, q.Element.Hint, q.Element.When,
-                    q.Element.Options.Select(o => new OptionEntry(o.Value, o.Label)).ToArray())).ToArray()
-            : [];
+        // Where the page does not cover the case at all, only what its steps and counters read is asked (so a lost or
+        // stolen card is still suspended first); the guidance sends the resident to the phone.
+        var relevant = rules.AskedQuestions(procedure, applicant);
+        var questions = rules.Questions.Where(q => q.InScope(procedure, applicant) && relevant.Contains(q.Element.Id))
+            .Select(q => new QuestionEntry(q.Element.Id, q.Element.Text, q.Element.Hint, q.Element.When,
+                q.Element.Options.Select(o => new OptionEntry(o.Value, o.Label)).ToArray())).ToArray();
         return TypedResults.Ok(new QuestionList(rules.Code, procedure, applicant, coverage, questions));
     }
 

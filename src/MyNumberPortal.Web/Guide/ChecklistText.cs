@@ -126,6 +126,19 @@ public static class ChecklistWords
     /// <summary>The <c>lang</c> attribute for a quote from a Japanese page: "ja" on English pages.</summary>
     public static string? QuoteLang => Language.Current == Language.English ? Language.Japanese : null;
 
+    /// <summary>
+    /// Phone lines in the order a reader needs them: on an English page the lines that speak English (the foreign-language
+    /// line) first, otherwise as the rules list them.
+    /// </summary>
+    public static IReadOnlyList<GuidancePhone> ForReader(IEnumerable<GuidancePhone> phones)
+    {
+        ArgumentNullException.ThrowIfNull(phones);
+        var list = phones.ToList();
+        return Language.Current == Language.English
+            ? list.OrderBy(p => p.Languages.Contains(Language.English, StringComparer.Ordinal) ? 0 : 1).ToList()
+            : list;
+    }
+
     /// <summary>The distinct source documents of some facts, in order of first use.</summary>
     public static IReadOnlyList<SourceDocument> Documents(IEnumerable<ResolvedSource?> sources) =>
         sources.OfType<ResolvedSource>().Select(s => s.Document).DistinctBy(d => d.Id).ToList();

@@ -152,7 +152,8 @@ public sealed class KoganeiSeedTests
         Assert.True(guidance.Fee.IsFree);
         Assert.Null(guidance.Visits);
         Assert.Empty(guidance.Counters);
-        Assert.Equal(CounterNumber, Assert.Single(guidance.Phones).Number);
+        Assert.Equal("call-suspension-abolition", Assert.Single(guidance.Steps).Id);
+        Assert.Equal(CounterNumber, guidance.Phones[^1].Number);
     }
 
     // ---- 再交付 (reissue) ----

@@ -18,7 +18,10 @@ public sealed class NiigataSeedTests
     private static readonly DateOnly Monday23Holiday = new(2026, 11, 23);
     private static readonly DateOnly Tuesday24 = new(2026, 11, 24);
 
-    private static readonly string[] WardOffices = ["kita", "higashi", "chuo", "konan", "akiha", "minami", "nishi", "nishikan"];
+    private static readonly string[] AllWardOffices = ["kita", "higashi", "chuo", "konan", "akiha", "minami", "nishi", "nishikan"];
+
+    /// <summary>Only the resident's own ward office is listed once the ward is known.</summary>
+    private static readonly string[] WardOffices = [Ward];
     private static readonly string[] WardReceipt = WardOffices.Select(w => w + "-receipt").ToArray();
     private static readonly string[] ReceiptWindows = [.. WardReceipt, "city-hall-temporary"];
 
@@ -29,8 +32,12 @@ public sealed class NiigataSeedTests
         Applicants.Self, Applicants.HouseholdMember, Applicants.LegalAgent, Applicants.VoluntaryAgent,
     };
 
+    /// <summary>The ward asked about where a counter depends on it (「お住まいの区の区役所」): 中央区 unless a test says otherwise.</summary>
+    private const string Ward = "chuo";
+
+    // The resident's ward is asked last; an answer to a question a case does not ask is ignored.
     private static Guidance Evaluate(string procedure, string applicant, DateOnly date, params (string, string)[] answers) =>
-        SeedRules.Evaluate(Code, procedure, applicant, date, answers);
+        SeedRules.Evaluate(Code, procedure, applicant, date, answers.Any(a => a.Item1 == "ward") ? answers : [.. answers, ("ward", Ward)]);
 
     // lost-where is passed with reissue cases too: harmless where it is not asked (answers to questions not asked are ignored).
     private static Guidance Reissue(string applicant, string reason, DateOnly date, params (string, string)[] more) =>
@@ -78,8 +85,10 @@ public sealed class NiigataSeedTests
             Assert.Null(c.Address);
             Assert.NotNull(c.Note);
         });
-        Assert.Equal("025-387-1265", g.Counters.Single(c => c.Id == "kita").Phone);
-        Assert.Equal("0256-72-8326", g.Counters.Single(c => c.Id == "nishikan").Phone);
+        Assert.Equal("025-223-7106", Assert.Single(g.Counters).Phone);
+        // Each ward's own office: 北区 and 西蒲区 residents are sent to theirs.
+        Assert.Equal("025-387-1265", Assert.Single(Evaluate(Procedures.LostCard, Applicants.Self, Tuesday24, ("lost-where", "outside"), ("ward", "kita")).Counters).Phone);
+        Assert.Equal("0256-72-8326", Assert.Single(Evaluate(Procedures.LostCard, Applicants.Self, Tuesday24, ("lost-where", "outside"), ("ward", "nishikan")).Counters).Phone);
         Assert.Contains(g.Notes, n => n.Id == "no-reservation");
         Assert.Equal("2024-10-15", Assert.Single(g.Sources, s => s.Id == "niigata").Updated);
     }
@@ -145,7 +154,7 @@ public sealed class NiigataSeedTests
         var g = Evaluate(Procedures.Abolition, Applicants.Self, Tuesday24);
         Assert.Equal(CoverageStatuses.Covered, g.Coverage);
         Assert.Equal(["suspend-first", "loss-report"], g.Steps.Select(s => s.Id));
-        Assert.Equal("0120-95-0178", Assert.Single(g.Steps[0].Phones).Number);
+        Assert.Equal(["0120-95-0178", "0570-783-578", "0120-0178-27"], g.Steps[0].Phones.Select(p => p.Number));
         var id = Assert.Single(g.IdRules);
         Assert.Null(id.Combination);
         Assert.Null(g.Visits);
@@ -190,7 +199,7 @@ public sealed class NiigataSeedTests
 
         Assert.Equal((2, false), (g.Visits!.Count, g.Visits.CompletesSameDay));
         Assert.Contains("交付通知書", g.Visits.Between!.Ja);
-        Assert.Equal(["reissue-application", "reserve", "receive"], g.Steps.Select(s => s.Id));
+        Assert.Equal(["call-suspension", "reissue-application", "reserve", "receive"], g.Steps.Select(s => s.Id));
         var reserve = g.Steps.Single(s => s.Id == "reserve");
         Assert.Equal("025-245-0300", Assert.Single(reserve.Phones).Number);
         Assert.Contains(g.Phones, p => p.Id == "reservation-center");
@@ -215,14 +224,14 @@ public sealed class NiigataSeedTests
 
         // Visit 1 at the ward office (no reservation, hours not published); visit 2 at a receipt window (reservation required).
         var wards = g.Counters.Where(c => WardOffices.Contains(c.Id)).ToList();
-        Assert.Equal(8, wards.Count);
+        Assert.Single(wards); // the resident's own ward office only, listed once per visit
         Assert.All(wards, c =>
         {
             Assert.Equal([1], c.Visits);
             Assert.Equal((ReservationPolicies.NotRequired, false), (c.Reservation, c.HoursPublished));
         });
         var receiptWindows = g.Counters.Where(c => ReceiptWindows.Contains(c.Id)).ToList();
-        Assert.Equal(9, receiptWindows.Count);
+        Assert.Equal(2, receiptWindows.Count); // the own ward's receipt window and the city hall's temporary window
         Assert.All(receiptWindows, c =>
         {
             Assert.Equal([2], c.Visits);
@@ -426,7 +435,7 @@ public sealed class NiigataSeedTests
         // 「「第3土曜日の翌日」や「年末年始」は、システムメンテナンスのため交付手続きができません。」
         // Sat 21 is the 3rd Saturday (not extended); Sun 22 (4th Sunday) is the maintenance day; Mon 23 勤労感謝の日 is open
         // there (「祝日を含む」) while the ward offices receive 「祝日を除く月曜から金曜 午前9時~午後5時」.
-        var counters = Reissue(Applicants.Self, "lost", new DateOnly(2026, 11, 21), ("noto-earthquake", "no")).Counters;
+        var counters = Reissue(Applicants.Self, "lost", new DateOnly(2026, 11, 21), ("noto-earthquake", "no"), ("ward", "kita")).Counters;
         var window = counters.Single(c => c.Id == "city-hall-temporary");
         Assert.Equal([At(2026, 11, 21, 9, 30, 16, 45), At(2026, 11, 23, 9, 30, 16, 45), At(2026, 11, 26, 9, 30, 16, 45)], window.NextOpenings);
 
@@ -461,7 +470,7 @@ public sealed class NiigataSeedTests
     [Fact]
     public void Ward_receipt_on_a_friday_then_skips_the_weekend_and_the_holiday()
     {
-        var kita = Reissue(Applicants.Self, "expiring", Friday20, ("old-card-held", "yes")).Counters.Single(c => c.Id == "kita-receipt");
+        var kita = Reissue(Applicants.Self, "expiring", Friday20, ("old-card-held", "yes"), ("ward", "kita")).Counters.Single(c => c.Id == "kita-receipt");
         Assert.Equal([Friday20, new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 25)], kita.NextOpenings.Select(o => o.Date));
         Assert.Equal(ReservationPolicies.Required, kita.Reservation);
     }
@@ -506,7 +515,7 @@ public sealed class NiigataSeedTests
         var agent = Assert.Single(g.IdRules);
         Assert.Equal((IdSubjects.Agent, (IdCombinationRule?)null), (agent.Subject, agent.Combination));
         Assert.Contains(g.Notes, n => n is { Id: "pin-reset-agent", Severity: Severities.Warning });
-        Assert.Equal(8, g.Counters.Count);
+        Assert.Equal([Ward], g.Counters.Select(c => c.Id));
     }
 
     // ── Every case names its source ────────────────────────────────────────────────────────────

@@ -140,11 +140,11 @@ public sealed class ShinagawaSeedTests
     public void Lost_card_reported_by_someone_else_is_not_on_the_page_but_the_suspension_call_is_still_shown(string applicant)
     {
         // The page addresses only the holder: 「マイナンバーカードを紛失・盗難された方は機能の一時停止をかけられます。」
-        var g = Case(Procedures.LostCard, applicant);
+        // The case still asks where the card was lost, so the police report the page asks for is shown too.
+        var g = Case(Procedures.LostCard, applicant, ("lost-where", "outside"));
         AssertAskCounter(g);
-        var call = Assert.Single(g.Steps);
-        Assert.Equal("call-suspension", call.Id);
-        Assert.Contains(call.Phones, p => p.Number == FreeDial);
+        Assert.Equal(["call-suspension", "police-lost-outside"], g.Steps.Select(s => s.Id));
+        Assert.Contains(g.Steps[0].Phones, p => p.Number == FreeDial);
     }
 
     // ---- 一時停止解除 ---------------------------------------------------------------------------
@@ -420,7 +420,7 @@ public sealed class ShinagawaSeedTests
     [Fact]
     public void Reissue_by_a_household_member_is_not_on_the_page_but_the_counter_is_shown()
     {
-        var g = Case(Procedures.Reissue, Applicants.HouseholdMember);
+        var g = Case(Procedures.Reissue, Applicants.HouseholdMember, ("reissue-reason", "damaged"));
         AssertAskCounter(g);
         Assert.Contains(g.Counters, c => c.Id == "kofu-tokusetsu");
     }

@@ -30,11 +30,13 @@ public sealed partial class ChecklistTests : ComponentTest
         var guidance = SeedRuleSets.Evaluate("142123", Procedures.LostCard, Applicants.Self, Today, ("lost-where", "outside"));
         var page = await RenderDocument(guidance, "ja");
 
+        // The "do this now" box is the checklist's first part; the other steps follow in their own list.
+        var now = page.QuerySelector(".checklist > section")!;
+        Assert.Equal("cl-now-title", now.GetAttribute("aria-labelledby"));
+        Assert.Equal("今すぐ", now.QuerySelector(".cl-urgent-label")!.TextContent.Trim());
+        var urgent = now.QuerySelector(".cl-urgent")!;
         var steps = page.QuerySelectorAll("#cl-steps-title ~ ol.cl-steps > li");
-        Assert.Equal(guidance.Steps.Count, steps.Length);
-        var urgent = steps[0];
-        Assert.Contains("cl-urgent", urgent.ClassList);
-        Assert.Equal("今すぐ", urgent.QuerySelector(".cl-urgent-label")!.TextContent.Trim());
+        Assert.Equal(guidance.Steps.Count - 1, steps.Length);
         Assert.Contains("一時停止", urgent.QuerySelector(".cl-step-title")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["tel:0120-95-0178", "tel:0570-783-578", "tel:0120-0178-27"],
             urgent.QuerySelectorAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
@@ -42,37 +44,39 @@ public sealed partial class ChecklistTests : ComponentTest
         var lines = urgent.QuerySelectorAll(".cl-phone").Select(p => Squash(p.TextContent)).ToList();
         Assert.Contains("通話無料", lines[0], StringComparison.Ordinal);
         Assert.Contains("通話料がかかります", lines[1], StringComparison.Ordinal);
-        Assert.Contains("対応言語:日本語", lines[0], StringComparison.Ordinal);
         Assert.Contains("対応言語:英語、中国語、韓国語、スペイン語、ポルトガル語", lines[2], StringComparison.Ordinal);
-        Assert.Contains("24時間365日", lines[2], StringComparison.Ordinal);
+        Assert.Contains("24時間365日", urgent.TextContent, StringComparison.Ordinal);
 
         // The police step applies to a card lost outside the home; only the first step is urgent.
         Assert.Contains(steps, s => s.TextContent.Contains("警察", StringComparison.Ordinal));
         Assert.Single(page.QuerySelectorAll(".cl-urgent"));
 
-        // No counter for a phone-and-police case: said so, pointing to the phones, which include the city's line.
-        Assert.Contains("行く窓口がありません", Section(page, "cl-counters-title").TextContent, StringComparison.Ordinal);
+        // No counter for a phone-and-police case: the resident is told whom to call, and the phones include the city's line.
+        Assert.Contains("電話して確認してください", Section(page, "cl-counters-title").TextContent, StringComparison.Ordinal);
         Assert.Contains("tel:046-225-2039", Section(page, "cl-phones-title").QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
 
         var english = await RenderDocument(guidance, "en");
-        var urgentEn = english.QuerySelector(".cl-urgent")!;
+        var urgentEn = english.QuerySelector(".cl-now")!;
         Assert.Equal("Do this now", urgentEn.QuerySelector(".cl-urgent-label")!.TextContent.Trim());
         Assert.Contains("Languages: English, Chinese, Korean, Spanish, Portuguese", Squash(urgentEn.TextContent), StringComparison.Ordinal);
         Assert.Contains("Free call", urgentEn.TextContent, StringComparison.Ordinal);
-        Assert.Equal(3, urgentEn.QuerySelectorAll("a[href^='tel:']").Length);
+        // In English the English-speaking line comes first.
+        Assert.Equal(["tel:0120-0178-27", "tel:0120-95-0178", "tel:0570-783-578"], urgentEn.QuerySelectorAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
-    public async Task Warnings_come_first_in_a_box_labelled_important()
+    public async Task Warnings_come_right_after_the_summary_in_a_box_labelled_important()
     {
         var guidance = SeedRuleSets.Evaluate("131091", Procedures.PinReset, Applicants.VoluntaryAgent, Today, ("pin-which", "four-digit"));
         Assert.Contains(guidance.Notes, n => n.Severity == Severities.Warning);
         var page = await RenderDocument(guidance, "ja");
 
-        var sections = page.QuerySelectorAll(".checklist > section").ToList();
-        Assert.Equal("cl-important-title", sections[0].GetAttribute("aria-labelledby"));
-        Assert.Equal("!重要", Squash(sections[0].QuerySelector("h2")!.TextContent));
-        Assert.Equal(guidance.Notes.Count(n => n.Severity == Severities.Warning), sections[0].QuerySelectorAll("li").Length);
+        var sections = page.QuerySelectorAll(".checklist > section").Select(s => s.GetAttribute("aria-labelledby")).ToList();
+        var important = sections.IndexOf("cl-important-title");
+        Assert.True(sections.IndexOf("cl-bring-title") < important && important < sections.IndexOf("cl-counters-title"), string.Join(", ", sections));
+        var box = Section(page, "cl-important-title");
+        Assert.Equal("!重要", Squash(box.QuerySelector("h2")!.TextContent));
+        Assert.Equal(guidance.Notes.Count(n => n.Severity == Severities.Warning), box.QuerySelectorAll("li").Length);
 
         // Info notes are listed separately, near the end.
         var other = Section(page, "cl-notes-title");
@@ -84,45 +88,42 @@ public sealed partial class ChecklistTests : ComponentTest
     {
         var guidance = SeedRuleSets.Evaluate("142123", Procedures.Abolition, Applicants.Self, Today);
         Assert.False(guidance.Fee.Stated);
-        var fee = Section(await RenderDocument(guidance, "ja"), "cl-fee-title");
-        Assert.Contains("厚木市のページには、この手続きの手数料が書かれていません。無料という意味ではありません。", fee.TextContent, StringComparison.Ordinal);
+        // The glance tells whom to call about the fee, never that it is free.
+        var fee = (await RenderDocument(guidance, "ja")).QuerySelectorAll(".cl-glance-row").Single(r => r.QuerySelector("dt")!.TextContent == "手数料");
+        Assert.Equal("電話で確認: 電話 046-225-2039", Squash(fee.QuerySelector("dd")!.TextContent));
+        Assert.Equal("tel:046-225-2039", fee.QuerySelector("a")!.GetAttribute("href"));
         Assert.DoesNotContain("0円", fee.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("かかりません", fee.TextContent, StringComparison.Ordinal);
-        Assert.Null(fee.QuerySelector("table"));
 
-        var feeEn = Section(await RenderDocument(guidance, "en"), "cl-fee-title");
-        Assert.Contains("Atsugi City's page states no fee for this procedure. That does not mean it is free", feeEn.TextContent, StringComparison.Ordinal);
+        var feeEn = (await RenderDocument(guidance, "en")).QuerySelectorAll(".cl-glance-row").Single(r => r.QuerySelector("dt")!.TextContent == "Fee");
+        Assert.Contains("Call to ask:", feeEn.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("No charge", feeEn.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("¥0", feeEn.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Reissue_fee_of_1000_yen_shows_its_breakdown_table_and_is_on_the_tick_list()
+    public async Task Reissue_fee_of_1000_yen_is_at_a_glance_with_its_breakdown_folded_and_on_the_tick_list()
     {
         var guidance = SeedRuleSets.Evaluate("131091", Procedures.Reissue, Applicants.Self, Today, ("reissue-reason", "lost"), ("lost-where", "outside"));
         Assert.Equal(1000, guidance.Fee.Total);
         var page = await RenderDocument(guidance, "ja");
-        var fee = Section(page, "cl-fee-title");
-        Assert.Equal("手数料は1,000円です。", fee.QuerySelector(".cl-fee-total")!.TextContent.Trim());
-
-        var table = fee.QuerySelector("table")!;
-        Assert.Equal("手数料の内訳", table.QuerySelector("caption")!.TextContent.Trim());
-        Assert.Equal(["項目", "金額"], table.QuerySelectorAll("thead th[scope=col]").Select(th => th.TextContent.Trim()));
-        var rows = table.QuerySelectorAll("tbody tr").Select(r => (r.QuerySelector("th[scope=row]")!.TextContent.Trim(), r.QuerySelector("td")!.TextContent.Trim())).ToList();
-        Assert.Equal([("マイナンバーカード", "800円"), ("電子証明書", "200円")], rows);
-        Assert.Equal("1,000円", table.QuerySelector("tfoot td")!.TextContent.Trim());
+        var fee = page.QuerySelectorAll(".cl-glance-row").Single(r => r.QuerySelector("dt")!.TextContent == "手数料");
+        Assert.Equal("1,000円", fee.QuerySelector("dd > strong")!.TextContent.Trim());
+        var breakdown = fee.QuerySelector("details")!;
+        Assert.Equal("内訳", breakdown.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Equal(["マイナンバーカード:800円", "電子証明書:200円"], breakdown.QuerySelectorAll("li").Select(li => Regex.Replace(Squash(li.TextContent), @" ?出典 ?\[\d+\]$", "")));
         Assert.Contains(page.QuerySelectorAll(".cl-tick label"), l => l.TextContent.Trim() == "手数料 1,000円");
 
-        var tableEn = Section(await RenderDocument(guidance, "en"), "cl-fee-title").QuerySelector("table")!;
-        Assert.Equal("¥800", tableEn.QuerySelector("tbody td")!.TextContent.Trim());
-        Assert.Equal("¥1,000", tableEn.QuerySelector("tfoot td")!.TextContent.Trim());
+        var feeEn = (await RenderDocument(guidance, "en")).QuerySelectorAll(".cl-glance-row").Single(r => r.QuerySelector("dt")!.TextContent == "Fee");
+        Assert.Equal("¥1,000", feeEn.QuerySelector("dd > strong")!.TextContent.Trim());
+        Assert.Contains("¥800", feeEn.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_waived_fee_says_no_charge_why_and_what_to_bring()
     {
         var guidance = SeedRuleSets.Evaluate("151009", Procedures.Reissue, Applicants.Self, Today,
-            ("reissue-reason", "lost"), ("lost-where", "home"), ("noto-earthquake", "yes"));
+            ("reissue-reason", "lost"), ("lost-where", "home"), ("noto-earthquake", "yes"), ("ward", "chuo"));
         Assert.True(guidance.Fee.Stated);
         Assert.Equal(0, guidance.Fee.Total);
         var page = await RenderDocument(guidance, "ja");
@@ -135,7 +136,7 @@ public sealed partial class ChecklistTests : ComponentTest
         Assert.DoesNotContain(page.QuerySelectorAll(".cl-tick label"), l => l.TextContent.Contains("手数料 ", StringComparison.Ordinal));
 
         // A renewal with the old card: a stated fee of 0, explained by the page's own line.
-        var renewal = SeedRuleSets.Evaluate("151009", Procedures.Reissue, Applicants.Self, Today, ("reissue-reason", "expiring"), ("old-card-held", "yes"));
+        var renewal = SeedRuleSets.Evaluate("151009", Procedures.Reissue, Applicants.Self, Today, ("reissue-reason", "expiring"), ("old-card-held", "yes"), ("ward", "chuo"));
         var renewalFee = Section(await RenderDocument(renewal, "en"), "cl-fee-title");
         Assert.Contains("No charge (¥0).", renewalFee.TextContent, StringComparison.Ordinal);
         Assert.Contains("Renewal on expiry (free)", renewalFee.TextContent, StringComparison.Ordinal);
@@ -148,11 +149,11 @@ public sealed partial class ChecklistTests : ComponentTest
         var counter = Assert.Single(guidance.Counters);
         Assert.False(counter.HoursPublished);
         var section = Section(await RenderDocument(guidance, "ja"), "cl-counters-title");
-        Assert.Contains("受付時間はページに書かれていません。行く前に電話で確認してください。", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("受付時間は、行く前に電話で確認してください。", section.TextContent, StringComparison.Ordinal);
         Assert.Empty(section.QuerySelectorAll(".cl-openings"));
 
         var english = Section(await RenderDocument(guidance, "en"), "cl-counters-title");
-        Assert.Contains("The page does not publish the hours. Call before you go.", english.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Call before you go to check the opening hours.", english.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed partial class ChecklistTests : ComponentTest
         var counter = Section(page, "cl-counters-title").QuerySelector(".cl-counter")!;
         Assert.Equal("厚木市マイナンバーカードセンター", counter.QuerySelector("h3")!.TextContent.Trim());
         Assert.Contains("パークプレイス厚木2階", counter.TextContent, StringComparison.Ordinal);
-        Assert.Contains("ページに記載がありません", counter.TextContent, StringComparison.Ordinal);
+        Assert.Contains("予約が必要かどうか、行く前に電話で確認してください", counter.TextContent, StringComparison.Ordinal);
 
         var openings = counter.QuerySelectorAll(".cl-openings li").ToList();
         Assert.Equal(["2026-11-24", "2026-11-25", "2026-11-26"], openings.Select(li => li.QuerySelector("time")!.GetAttribute("datetime")));
@@ -181,28 +182,28 @@ public sealed partial class ChecklistTests : ComponentTest
     public async Task Counters_are_grouped_by_visit_with_a_shared_note_shown_once()
     {
         var guidance = SeedRuleSets.Evaluate("151009", Procedures.Reissue, Applicants.Self, Today,
-            ("reissue-reason", "lost"), ("lost-where", "home"), ("noto-earthquake", "no"));
+            ("reissue-reason", "lost"), ("lost-where", "home"), ("noto-earthquake", "no"), ("ward", "chuo"));
         var section = Section(await RenderDocument(guidance, "ja"), "cl-counters-title");
         var groups = section.QuerySelectorAll(".cl-counter-group h3").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(["1回目に行く窓口", "2回目に行く窓口"], groups);
         Assert.Equal(guidance.Counters.Count, section.QuerySelectorAll(".cl-counter h4").Length);
 
         var first = section.QuerySelectorAll(".cl-counter-group")[0];
-        Assert.Single(first.QuerySelectorAll(".cl-counter-note"));
+        Assert.Equal(["中央区役所 窓口サービス課"], first.QuerySelectorAll(".cl-counter h4").Select(h => h.TextContent.Trim()));
         Assert.Contains("予約が必要です", section.QuerySelectorAll(".cl-counter-group")[1].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task What_every_counter_shares_is_said_once()
     {
-        // Niigata's eight ward offices: no hours published for a PIN reset, no reservation needed, one shared note.
-        var guidance = SeedRuleSets.Evaluate("151009", Procedures.PinReset, Applicants.Self, Today, ("pin-which", "four-digit"));
+        // Edogawa's seven windows: no hours published, the same reservation rule for all, each said once.
+        var guidance = SeedRuleSets.Evaluate("131237", Procedures.PinReset, Applicants.Self, Today, ("pin-which", "four-digit"));
         Assert.True(guidance.Counters.Count > 1);
         Assert.All(guidance.Counters, c => Assert.False(c.HoursPublished));
         var section = Section(await RenderDocument(guidance, "ja"), "cl-counters-title");
-        Assert.Equal("どの窓口も、受付時間はページに書かれていません。行く前に電話で確認してください。",
+        Assert.Equal("受付時間は、どの窓口も行く前に電話で確認してください。",
             Assert.Single(section.QuerySelectorAll(".cl-nohours")).TextContent.Trim());
-        Assert.Equal("予約は不要です", section.QuerySelector(".cl-common dd")!.TextContent.Trim());
+        Assert.Equal("予約が必要かどうか、行く前に電話で確認してください", section.QuerySelector(".cl-common dd")!.TextContent.Trim());
         Assert.DoesNotContain(section.QuerySelectorAll(".cl-counter .cl-fact dt"), dt => dt.TextContent == "予約");
         Assert.Equal(guidance.Counters.Count, section.QuerySelectorAll(".cl-counter a[href^='tel:']").Length);
     }
@@ -210,7 +211,7 @@ public sealed partial class ChecklistTests : ComponentTest
     [Theory]
     [InlineData("142123", Procedures.SuspensionRelease, Applicants.VoluntaryAgent, new[] { "reissue-applied", "no" })]
     [InlineData("131091", Procedures.PinReset, Applicants.VoluntaryAgent, new[] { "pin-which", "four-digit" })]
-    [InlineData("151009", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "lost", "lost-where", "home", "noto-earthquake", "yes" })]
+    [InlineData("151009", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "lost", "lost-where", "home", "noto-earthquake", "yes", "ward", "chuo" })]
     [InlineData("131237", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "lost", "ecert-wanted", "yes" })]
     public async Task Every_checkbox_has_its_own_label_and_ids_are_unique(string code, string procedure, string applicant, string[] answers)
     {
@@ -249,7 +250,7 @@ public sealed partial class ChecklistTests : ComponentTest
         var form = page.QuerySelectorAll(".cl-tick").Single(t => t.TextContent.Contains("照会書兼回答書", StringComparison.Ordinal));
         Assert.Equal("2回目の来庁で使います", form.QuerySelector(".cl-tick-visit")!.TextContent.Trim());
 
-        var visits = Section(page, "cl-visits-title");
+        var visits = page.QuerySelectorAll(".cl-glance-row").Single(r => r.QuerySelector("dt")!.TextContent == "窓口へ行く回数");
         Assert.Contains("窓口へ2回行く必要があります。", visits.TextContent, StringComparison.Ordinal);
         Assert.Contains("期限は30日です", visits.TextContent, StringComparison.Ordinal);
         Assert.Contains("照会書兼回答書が郵送されます", visits.TextContent, StringComparison.Ordinal);
@@ -258,7 +259,8 @@ public sealed partial class ChecklistTests : ComponentTest
         var single = SeedRuleSets.Evaluate("142123", Procedures.SuspensionRelease, Applicants.Self, Today, ("reissue-applied", "no"));
         var singlePage = await RenderDocument(single, "ja");
         Assert.Empty(singlePage.QuerySelectorAll(".cl-tick-visit"));
-        Assert.Contains("窓口へ行くのは1回で、その日のうちに終わります。", Section(singlePage, "cl-visits-title").TextContent, StringComparison.Ordinal);
+        Assert.Contains("窓口へ行くのは1回で、その日のうちに終わります(ポータルによる読み取り)。",
+            singlePage.QuerySelector(".cl-glance")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -298,10 +300,10 @@ public sealed partial class ChecklistTests : ComponentTest
         ], rules);
         Assert.Contains("公的機関が発行した、顔写真付きの書類", section.TextContent, StringComparison.Ordinal);
         Assert.Contains("A書類以外の本人確認書類", section.TextContent, StringComparison.Ordinal);
-        Assert.Contains("ページには例が載っていません。", section.TextContent, StringComparison.Ordinal); // Atsugi's list is empty in the capture
+        Assert.Contains("使える書類の例は、窓口に確認してください。", section.TextContent, StringComparison.Ordinal); // Atsugi's list is empty
 
         // The holder's own view: "your documents"; the catalogue examples grouped as A and B.
-        var niigata = SeedRuleSets.Evaluate("151009", Procedures.Reissue, Applicants.Self, Today, ("reissue-reason", "lost"), ("lost-where", "home"), ("noto-earthquake", "no"));
+        var niigata = SeedRuleSets.Evaluate("151009", Procedures.Reissue, Applicants.Self, Today, ("reissue-reason", "lost"), ("lost-where", "home"), ("noto-earthquake", "no"), ("ward", "chuo"));
         var niigataSection = Section(await RenderDocument(niigata, "ja"), "cl-id-title");
         Assert.All(niigataSection.QuerySelectorAll(".cl-idrule h3"), h => Assert.Equal("あなた(カードの持ち主)の本人確認書類", h.TextContent.Trim()));
         var lists = niigataSection.QuerySelectorAll(".cl-idlist").ToDictionary(l => l.QuerySelector("dt")!.TextContent.Trim(),
@@ -322,7 +324,7 @@ public sealed partial class ChecklistTests : ComponentTest
         Assert.Null(rule.Combination);
         var page = await RenderDocument(guidance, "ja");
         var section = Section(page, "cl-id-title");
-        Assert.Equal("どの書類を何点見せればよいかは、ページに書かれていません。窓口に確認してください。", section.QuerySelector(".cl-id-words")!.TextContent.Trim());
+        Assert.Equal("どの書類を何点見せればよいか、窓口に電話で確認してください。", section.QuerySelector(".cl-id-words")!.TextContent.Trim());
         Assert.Contains(rule.Note!.Ja, section.TextContent, StringComparison.Ordinal);
         Assert.Null(section.QuerySelector(".cl-idlists"));
         Assert.Contains(page.QuerySelectorAll(".cl-tick label"), l => l.TextContent.Contains("どの書類を何点持っていくかは窓口に確認", StringComparison.Ordinal));
@@ -331,13 +333,13 @@ public sealed partial class ChecklistTests : ComponentTest
     [Fact]
     public async Task Ask_counter_case_says_to_call_first_with_the_reason_and_phone_and_still_shows_the_rest()
     {
-        var guidance = SeedRuleSets.Evaluate("142123", Procedures.Reissue, Applicants.Self, Today);
+        var guidance = SeedRuleSets.Evaluate("142123", Procedures.Reissue, Applicants.Self, Today, ("reissue-reason", "damaged"));
         Assert.Equal(CoverageStatuses.AskCounter, guidance.Coverage);
         var page = await RenderDocument(guidance, "ja");
         var coverage = page.QuerySelector(".checklist > section")!;
         Assert.Equal("cl-coverage-title", coverage.GetAttribute("aria-labelledby"));
         Assert.Contains("先に電話で問い合わせてください", coverage.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("厚木市のページには、あなたの場合の手続きが書かれていません。", coverage.TextContent, StringComparison.Ordinal);
+        Assert.Contains("あなたの場合の手続きは、厚木市に電話で確認してから行ってください。", coverage.TextContent, StringComparison.Ordinal);
         Assert.Contains(guidance.CoverageReason!.Ja, coverage.TextContent, StringComparison.Ordinal);
         Assert.Equal(["tel:046-225-2039"], coverage.QuerySelectorAll("a[href^='tel:']").Select(a => a.GetAttribute("href")));
 
@@ -355,7 +357,9 @@ public sealed partial class ChecklistTests : ComponentTest
         Assert.Equal(CoverageStatuses.NotAccepted, guidance.Coverage);
         var coverage = Section(await RenderDocument(guidance, "ja"), "cl-coverage-title");
         Assert.Contains("この手続きはできません", coverage.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("紛失したカードが見つかったとしても", coverage.QuerySelector("details blockquote")!.TextContent, StringComparison.Ordinal);
+        var note = coverage.QuerySelector(".cl-fn a")!.GetAttribute("href")!;
+        var page = await RenderDocument(guidance, "ja");
+        Assert.Contains("紛失したカードが見つかったとしても", page.GetElementById(note[(note.IndexOf('#') + 1)..])!.TextContent, StringComparison.Ordinal);
         Assert.Contains(guidance.CoverageReason!.Ja, coverage.TextContent, StringComparison.Ordinal);
 
         var english = Section(await RenderDocument(guidance, "en"), "cl-coverage-title");
@@ -369,23 +373,29 @@ public sealed partial class ChecklistTests : ComponentTest
         var guidance = SeedRuleSets.Evaluate("142123", Procedures.LostCard, Applicants.Self, Today, ("lost-where", "outside"));
         var page = await RenderDocument(guidance, "ja");
 
-        // Per fact: the quote on request (not printed); per section: the page and its date.
-        var quotes = page.QuerySelectorAll("details.cl-src").ToList();
-        Assert.All(quotes, d => Assert.Contains("no-print", d.ClassList));
-        Assert.Contains(quotes, d => d.QuerySelector("blockquote")!.TextContent.Contains("24時間365日受付しています", StringComparison.Ordinal));
-        Assert.Equal(guidance.Steps.Count, page.QuerySelectorAll(".cl-steps > li > details.cl-src").Length);
-        Assert.Contains("出典:マイナンバーカードを紛失した場合(2025年12月26日更新)",
-            Section(page, "cl-steps-title").QuerySelectorAll(".cl-src-line").Select(p => Squash(p.TextContent)));
-
+        // Per fact: a footnote number linking to its passage in the sources list, said once at the end; no per-fact toggles.
+        Assert.Empty(page.QuerySelectorAll("details.cl-src"));
+        Assert.Empty(page.QuerySelectorAll(".cl-src-line"));
         var sources = Section(page, "cl-sources-title");
-        var entries = sources.QuerySelectorAll("li").Select(li => Squash(li.TextContent)).ToList();
-        Assert.Equal(guidance.Sources.Count, entries.Count);
-        Assert.Contains("マイナンバーカードを紛失した場合(2025年12月26日更新)", entries);
-        Assert.All(sources.QuerySelectorAll("li time"), t => Assert.Equal("2025-12-26", t.GetAttribute("datetime")));
+        var marks = page.QuerySelectorAll(".cl-fn a").ToList();
+        Assert.True(guidance.Steps.Count <= marks.Count);
+        Assert.All(marks, a =>
+        {
+            var href = a.GetAttribute("href")!;
+            var target = page.GetElementById(href[(href.IndexOf('#') + 1)..]);
+            Assert.NotNull(target);
+            Assert.True(sources.Contains(target), href);
+        });
+        Assert.Contains(sources.QuerySelectorAll("blockquote"), q => q.TextContent.Contains("24時間365日受付しています", StringComparison.Ordinal));
+
+        var titles = sources.QuerySelectorAll(".cl-source-title").Select(p => Squash(p.TextContent)).ToList();
+        Assert.Equal(guidance.Sources.Count, titles.Count);
+        Assert.Contains("マイナンバーカードを紛失した場合(2025年12月26日更新)", titles);
+        Assert.All(sources.QuerySelectorAll(".cl-source-title time"), t => Assert.Equal("2025-12-26", t.GetAttribute("datetime")));
         Assert.Contains("厚木市のルール 第1版", sources.TextContent, StringComparison.Ordinal);
 
         var english = Section(await RenderDocument(guidance, "en"), "cl-sources-title");
-        Assert.Contains("If you have lost your My Number Card (updated 26 December 2025)", english.QuerySelectorAll("li").Select(li => Squash(li.TextContent)));
+        Assert.Contains("If you have lost your My Number Card (updated 26 December 2025)", english.QuerySelectorAll(".cl-source-title").Select(p => Squash(p.TextContent)));
     }
 
     [Fact]
@@ -393,15 +403,15 @@ public sealed partial class ChecklistTests : ComponentTest
     {
         var guidance = Handmade(url: "https://www.example.jp/card.html");
         var sources = Section(await RenderDocument(guidance, "ja"), "cl-sources-title");
-        Assert.Equal("https://www.example.jp/card.html", sources.QuerySelector("li a")!.GetAttribute("href"));
+        Assert.Equal("https://www.example.jp/card.html", sources.QuerySelector(".cl-source-title a")!.GetAttribute("href"));
     }
 
     [Theory]
     [InlineData("142123", Procedures.LostCard, Applicants.Self, new[] { "lost-where", "outside" })]
     [InlineData("131091", Procedures.PinReset, Applicants.VoluntaryAgent, new[] { "pin-which", "four-digit" })]
-    [InlineData("151009", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "lost", "lost-where", "home", "noto-earthquake", "yes" })]
+    [InlineData("151009", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "lost", "lost-where", "home", "noto-earthquake", "yes", "ward", "chuo" })]
     [InlineData("131091", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "lost", "lost-where", "outside" })]
-    [InlineData("142123", Procedures.Reissue, Applicants.Self, new string[0])]
+    [InlineData("142123", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "damaged" })]
     [InlineData("142123", Procedures.SuspensionRelease, Applicants.Self, new[] { "reissue-applied", "yes" })]
     [InlineData("132101", Procedures.Reissue, Applicants.Self, new[] { "reissue-reason", "lost", "lost-where", "home" })]
     [InlineData("142123", Procedures.Abolition, Applicants.LegalAgent, new[] { "relation-local", "yes" })]
@@ -518,15 +528,15 @@ public sealed partial class ChecklistTests : ComponentTest
         var lost = SeedRuleSets.Evaluate("131237", Procedures.LostCard, Applicants.VoluntaryAgent, Today);
         Assert.Equal(CoverageStatuses.AskCounter, lost.Coverage);
         var headings = (await RenderDocument(lost, "ja")).QuerySelectorAll("section > h2").Select(h => h.Id).ToList();
-        Assert.Equal("cl-steps-title", headings[0]);
+        Assert.Equal("cl-now-title", headings[0]);
         Assert.Contains("cl-coverage-title", headings);
 
-        // Without an urgent step, warnings come first and the steps follow them.
+        // Without an urgent step, what to do comes first and the warnings follow the summary.
         var release = SeedRuleSets.Evaluate("142123", Procedures.SuspensionRelease, Applicants.VoluntaryAgent, Today, ("reissue-applied", "yes"));
         Assert.NotEmpty(release.Steps);
         Assert.DoesNotContain(release.Steps, s => s.Urgent);
         var order = (await RenderDocument(release, "ja")).QuerySelectorAll("section > h2").Select(h => h.Id).ToList();
-        Assert.True(order.IndexOf("cl-important-title") < order.IndexOf("cl-steps-title"), string.Join(", ", order));
+        Assert.True(order.IndexOf("cl-steps-title") < order.IndexOf("cl-important-title"), string.Join(", ", order));
     }
 
     internal Task<IDocument> RenderDocument(Guidance guidance, string language) =>

@@ -16,8 +16,8 @@ namespace MyNumberPortal.Web.Tests.Operations;
 /// </summary>
 public sealed class ResidentOutputCacheTests(StaffFactory factory) : IClassFixture<StaffFactory>
 {
-    private const string Checklist = "/guide/151009/lost-card?applicant=self&lost-where=outside";
-    private const string Guidance = "/api/municipalities/151009/procedures/reissue/guidance?applicant=self&reissue-reason=stolen&noto-earthquake=no";
+    private const string Checklist = "/guide/151009/lost-card?applicant=self&lost-where=outside&ward=chuo";
+    private const string Guidance = "/api/municipalities/151009/procedures/reissue/guidance?applicant=self&reissue-reason=stolen&noto-earthquake=no&ward=chuo";
 
     [Fact]
     public async Task A_query_name_in_other_case_is_not_served_the_cached_answer()

@@ -226,6 +226,15 @@ public sealed class OnePathTests : IClassFixture<OnePathFactory>
     /// The checklist's markup, with same-page links reduced to their fragment: a link to a section of the page carries the
     /// page's own address (under &lt;base href="/"&gt;), which differs between the checklist, its print view and the preview.
     /// </summary>
-    private static string Checklist(AngleSharp.Dom.IDocument page) =>
-        System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("div.checklist")!.OuterHtml, "href=\"[^\"#]*#", "href=\"#");
+    /// <summary>The checklist's markup, without the page's own reference-code box (the resident page puts it after the summary).</summary>
+    private static string Checklist(AngleSharp.Dom.IDocument page)
+    {
+        var checklist = page.QuerySelector("div.checklist")!;
+        foreach (var box in checklist.QuerySelectorAll(".reference-box").ToList())
+        {
+            box.Remove();
+        }
+
+        return System.Text.RegularExpressions.Regex.Replace(checklist.OuterHtml, "href=\"[^\"#]*#", "href=\"#");
+    }
 }

@@ -16,7 +16,7 @@ public sealed class CounterWordsTests
     private static readonly DateOnly Tuesday = new(2026, 11, 24);
 
     private static Guidance NiigataRenewal(string applicant) =>
-        SeedRuleSets.Evaluate(Niigata, Procedures.Reissue, applicant, Tuesday, ("reissue-reason", "expiring"), ("old-card-held", "yes"));
+        SeedRuleSets.Evaluate(Niigata, Procedures.Reissue, applicant, Tuesday, ("reissue-reason", "expiring"), ("old-card-held", "yes"), ("ward", "chuo"));
 
     private static CounterCheckResult Check(Guidance guidance, string[] items, string[] holder, string[] agent) =>
         CounterCheck.Evaluate(SeedRuleSets.For(Niigata), new CounterCheckRequest(guidance, items.ToHashSet(StringComparer.Ordinal), holder, agent));
