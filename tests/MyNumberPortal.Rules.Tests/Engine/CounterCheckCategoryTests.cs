@@ -97,7 +97,7 @@ public sealed class CounterCheckCategoryTests
     [Fact]
     public void Niigata_three_B_documents_need_one_with_a_photo()
     {
-        var g = SeedRules.Evaluate(Niigata, Procedures.Reissue, Applicants.VoluntaryAgent, Tuesday, ("reissue-reason", "expiring"), ("old-card-held", "yes"));
+        var g = SeedRules.Evaluate(Niigata, Procedures.Reissue, Applicants.VoluntaryAgent, Tuesday, ("reissue-reason", "expiring"), ("old-card-held", "yes"), ("ward", "chuo"));
         var noPhoto = Check(g, [], ["passport", "driving-licence"], holderOther: new(0, 3, 0));
         Assert.Equal(CounterCheckOutcome.Missing, noPhoto.Outcome);
         var photo = Check(g, [], ["passport", "driving-licence"], holderOther: new(0, 2, 1));
