@@ -59,8 +59,8 @@ public sealed class AdminConflictBrowserTests(BrowserFixture browser)
             Assert.Equal(("09:00", "17:15"), (await a.Locator("#f-Hours-0-Open").InputValueAsync(), await a.Locator("#f-Hours-0-Close").InputValueAsync()));
 
             // Leave no draft behind for the other browser tests.
-            Assert.Equal(200, await OpenAsync(a, Admin));
-            Assert.Equal(200, await ClickAndLoadAsync(a, a.Locator("main form.admin-inline-form button[type=submit]")));
+            Assert.Equal(200, await OpenAsync(a, Admin + "/discard"));
+            Assert.Equal(200, await ClickAndLoadAsync(a, a.Locator("main form.admin-form button[type=submit]")));
         }
         finally
         {
