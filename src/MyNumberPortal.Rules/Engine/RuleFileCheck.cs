@@ -1,5 +1,6 @@
 using MyNumberPortal.Rules.Format;
 using MyNumberPortal.Rules.Model;
+using MyNumberPortal.Rules.Sources;
 
 namespace MyNumberPortal.Rules.Engine;
 
@@ -11,14 +12,18 @@ public sealed record RuleFileProblem(int? Line, string Message)
 
 /// <summary>
 /// Checks a rule file as an import does: it must parse (strictly, unknown keys are errors), be for the expected scope,
-/// and compile with the national content (<see cref="CompiledRuleSet.Compile"/>). Every problem is listed with its line.
+/// and compile with the national content (<see cref="CompiledRuleSet.Compile"/>), and, given the captures of its source
+/// pages, every quote must be on its page (<see cref="QuoteCheck"/>). Every problem is listed with its line. This is the
+/// one check every draft write (form, section editor, import, restore) and every publish goes through.
 /// </summary>
 public static class RuleFileCheck
 {
     /// <summary>Largest rule file accepted (characters). The biggest seed file is about 90,000.</summary>
     public const int MaxLength = 1_000_000;
 
-    public static (RuleSetDocument? Document, IReadOnlyList<RuleFileProblem> Problems) Check(string text, RuleSetDocument national, string expectedScope)
+    /// <param name="captures">Source id → captured page text; null: quotes are not checked.</param>
+    public static (RuleSetDocument? Document, IReadOnlyList<RuleFileProblem> Problems) Check(string text, RuleSetDocument national, string expectedScope,
+        IReadOnlyDictionary<string, string>? captures = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(national);
@@ -43,21 +48,25 @@ public static class RuleFileCheck
             return (null, [new(map.LineOf("scope") ?? 1, $"scope is \"{document.Scope}\"; this file must be for \"{expectedScope}\".")]);
         }
 
-        var problems = Compile(document, national).Select(e => new RuleFileProblem(map.LineOf(e), e)).ToList();
+        var problems = Compile(document, national, captures).Select(e => new RuleFileProblem(map.LineOf(e), e)).ToList();
         return problems.Count == 0 ? (document, problems) : (null, problems);
     }
 
-    /// <summary>The validation messages of <paramref name="document"/> compiled with <paramref name="national"/> (empty: valid).</summary>
-    public static IReadOnlyList<string> Compile(RuleSetDocument document, RuleSetDocument national)
+    /// <summary>
+    /// The validation messages of <paramref name="document"/> compiled with <paramref name="national"/> (empty: valid); with
+    /// <paramref name="captures"/> (source id → captured page text), also every quote not on its page.
+    /// </summary>
+    public static IReadOnlyList<string> Compile(RuleSetDocument document, RuleSetDocument national, IReadOnlyDictionary<string, string>? captures = null)
     {
         try
         {
             CompiledRuleSet.Compile(national, document);
-            return [];
         }
         catch (RuleSetValidationException ex)
         {
             return ex.Errors;
         }
+
+        return captures is null ? [] : QuoteCheck.Check(document, captures).Select(m => m.Message).ToList();
     }
 }
