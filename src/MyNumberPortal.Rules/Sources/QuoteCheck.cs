@@ -105,7 +105,7 @@ public static class QuoteCheck
     /// <summary>
     /// The passage of <paramref name="capture"/> most like <paramref name="quote"/> (as it stands in the capture, white space
     /// and all), or null when nothing is alike: of all windows of the quote's length (white space ignored), the one sharing
-    /// the most character pairs with the quote; the first such window wins.
+    /// the most character pairs with the quote (the first such window), its ends trimmed to where the likeness starts and stops.
     /// </summary>
     public static string? Nearest(string capture, string quote)
     {
@@ -178,8 +178,20 @@ public static class QuoteCheck
             return null;
         }
 
+        // Trim the ends that share nothing with the quote (so the passage starts and ends where the likeness does).
+        var end = Math.Min(bestStart + window, hay.Length);
+        while (end - bestStart > gram && !wanted.ContainsKey(hay.Substring(bestStart, gram)))
+        {
+            bestStart++;
+        }
+
+        while (end - bestStart > gram && !wanted.ContainsKey(hay.Substring(end - gram, gram)))
+        {
+            end--;
+        }
+
         var from = positions[bestStart];
-        var to = positions[Math.Min(bestStart + window, hay.Length) - 1];
+        var to = positions[end - 1];
         return capture[from..(to + 1)];
     }
 
