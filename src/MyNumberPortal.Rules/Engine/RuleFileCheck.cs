@@ -22,8 +22,9 @@ public static class RuleFileCheck
     public const int MaxLength = 1_000_000;
 
     /// <param name="captures">Source id → captured page text; null: quotes are not checked.</param>
+    /// <param name="known">The rule set before the change: quotes it already failed are not reported again (see <see cref="QuoteCheck"/>).</param>
     public static (RuleSetDocument? Document, IReadOnlyList<RuleFileProblem> Problems) Check(string text, RuleSetDocument national, string expectedScope,
-        IReadOnlyDictionary<string, string>? captures = null)
+        IReadOnlyDictionary<string, string>? captures = null, RuleSetDocument? known = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(national);
@@ -48,7 +49,7 @@ public static class RuleFileCheck
             return (null, [new(map.LineOf("scope") ?? 1, $"scope is \"{document.Scope}\"; this file must be for \"{expectedScope}\".")]);
         }
 
-        var problems = Compile(document, national, captures).Select(e => new RuleFileProblem(map.LineOf(e), e)).ToList();
+        var problems = Compile(document, national, captures, known).Select(e => new RuleFileProblem(map.LineOf(e), e)).ToList();
         return problems.Count == 0 ? (document, problems) : (null, problems);
     }
 
@@ -56,7 +57,8 @@ public static class RuleFileCheck
     /// The validation messages of <paramref name="document"/> compiled with <paramref name="national"/> (empty: valid); with
     /// <paramref name="captures"/> (source id → captured page text), also every quote not on its page.
     /// </summary>
-    public static IReadOnlyList<string> Compile(RuleSetDocument document, RuleSetDocument national, IReadOnlyDictionary<string, string>? captures = null)
+    public static IReadOnlyList<string> Compile(RuleSetDocument document, RuleSetDocument national, IReadOnlyDictionary<string, string>? captures = null,
+        RuleSetDocument? known = null)
     {
         try
         {
@@ -67,6 +69,6 @@ public static class RuleFileCheck
             return ex.Errors;
         }
 
-        return captures is null ? [] : QuoteCheck.Check(document, captures).Select(m => m.Message).ToList();
+        return captures is null ? [] : QuoteCheck.Check(document, captures, known).Select(m => m.Message).ToList();
     }
 }

@@ -45,6 +45,24 @@ public static class QuoteCheck
     /// id → captured text; for a municipality, the national captures with its own over them). A fact with an empty quote is
     /// left to the rule set's validation.
     /// </summary>
+    /// <param name="known">
+    /// The rule set as it stood before the change being checked (the stored draft): a miss it already had (same element, source
+    /// and quote, say after a new capture) is not reported again, so an admin can fix the facts one save at a time. Publishing
+    /// passes none: then every miss counts.
+    /// </param>
+    public static IReadOnlyList<QuoteMiss> Check(RuleSetDocument document, IReadOnlyDictionary<string, string> captures, RuleSetDocument? known)
+    {
+        var misses = Check(document, captures);
+        if (known is null || misses.Count == 0)
+        {
+            return misses;
+        }
+
+        var before = Check(known, captures).Select(m => (m.Path, m.Doc, m.Quote)).ToHashSet();
+        return misses.Where(m => !before.Contains((m.Path, m.Doc, m.Quote))).ToList();
+    }
+
+    /// <summary>As <see cref="Check(RuleSetDocument, IReadOnlyDictionary{string, string}, RuleSetDocument?)"/>, every miss.</summary>
     public static IReadOnlyList<QuoteMiss> Check(RuleSetDocument document, IReadOnlyDictionary<string, string> captures)
     {
         ArgumentNullException.ThrowIfNull(document);
