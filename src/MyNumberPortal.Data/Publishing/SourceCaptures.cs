@@ -14,8 +14,8 @@ public sealed class SourceCaptures(PortalDbContext db, TimeProvider time)
     /// <summary>The audit action of a stored capture.</summary>
     public const string CaptureAction = "source-capture";
 
-    /// <summary>Largest capture accepted (characters). The biggest seed page is about 20,000.</summary>
-    public const int MaxLength = 500_000;
+    /// <summary>Largest capture accepted (characters; a form post of it stays within the admin pages' 2 MB). The biggest seed page is about 20,000.</summary>
+    public const int MaxLength = 100_000;
 
     /// <summary>The newest capture of one source of the scope, or null.</summary>
     public Task<SourceCapture?> LatestAsync(string scope, string sourceId, CancellationToken ct = default) =>
