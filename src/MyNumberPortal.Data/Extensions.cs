@@ -63,6 +63,7 @@ public static class Extensions
         services.AddScoped<RuleSeeder>();
         services.AddScoped<RuleSetPublisher>();
         services.AddScoped<RuleSetDrafts>();
+        services.AddScoped<SourceCaptures>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<StaffAccounts>();

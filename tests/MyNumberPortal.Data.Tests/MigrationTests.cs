@@ -86,6 +86,10 @@ public class MigrationTests
         Assert.Contains("[MunicipalityCode] char(6) NULL", sql);
         Assert.Contains("[LockedUntil] datetimeoffset NULL", sql);
         Assert.Contains("CREATE UNIQUE INDEX [IX_StaffAccounts_NormalizedUserName]", sql);
+        Assert.Contains("CREATE TABLE [SourceCaptures]", sql);
+        Assert.Contains("[CapturedOn] date NOT NULL", sql);
+        Assert.Contains("[Text] nvarchar(max) NOT NULL", sql);
+        Assert.Contains("CREATE INDEX [IX_SourceCaptures_Scope_SourceId_Id]", sql);
     }
 
     [Fact]
@@ -100,6 +104,8 @@ public class MigrationTests
         Assert.Contains("DataProtectionKeysFromFramework", script);
         Assert.Contains("CREATE TABLE [StaffAccounts]", script);
         Assert.Contains("AddStaffAccounts", script);
+        Assert.Contains("CREATE TABLE [SourceCaptures]", script);
+        Assert.Contains("AddSourceCaptures", script);
         Assert.Contains("__EFMigrationsHistory", script);
     }
 
@@ -121,7 +127,7 @@ public class MigrationTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
         var statements = new StatementCollector();
         fragment.Accept(statements);
-        Assert.Equal(["AuditEntries", "DataProtectionKeys", "Municipalities", "RuleSetVersions", "StaffAccounts", "__EFMigrationsHistory"],
+        Assert.Equal(["AuditEntries", "DataProtectionKeys", "Municipalities", "RuleSetVersions", "SourceCaptures", "StaffAccounts", "__EFMigrationsHistory"],
             statements.CreatedTables.Distinct().Order(StringComparer.Ordinal));
         Assert.Contains("DataProtectionKeys", statements.AlteredTables); // the framework's key table: CreatedAt dropped
         // Every migration is recorded in the history table: one INSERT per migration.

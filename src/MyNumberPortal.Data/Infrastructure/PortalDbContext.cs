@@ -25,6 +25,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     /// <summary>Staff who sign in to the counter pages (see <see cref="Staff.StaffAccounts"/>).</summary>
     public DbSet<StaffAccount> StaffAccounts => Set<StaffAccount>();
 
+    /// <summary>Text captures of the source pages that quotes are checked against (see <see cref="Publishing.SourceCaptures"/>).</summary>
+    public DbSet<SourceCapture> SourceCaptures => Set<SourceCapture>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 

@@ -14,8 +14,10 @@ namespace MyNumberPortal.Data.Seeding;
 /// published by <see cref="RuleSetPublisher"/> (the one publishing path: its audit entry, here <c>seed</c>, and the directory),
 /// in force from the beginning, by <c>seed</c>. A scope with any version (even a draft or a withdrawn one) is left alone,
 /// so seeding again changes nothing. Every file is read and checked before anything is written.
+/// Every source page of every seed file gets its capture from <c>Seed/sources/&lt;file&gt;</c> where it has none
+/// (<see cref="SourceCaptures"/>), dated with the page's own "updated" date (or the day of seeding).
 /// </summary>
-public sealed class RuleSeeder(PortalDbContext db, RuleSetPublisher publisher, ILogger<RuleSeeder>? logger = null)
+public sealed class RuleSeeder(PortalDbContext db, RuleSetPublisher publisher, SourceCaptures captures, TimeProvider time, ILogger<RuleSeeder>? logger = null)
 {
     /// <summary>The actor recorded for seeded versions and their audit entries.</summary>
     public const string Actor = "seed";
@@ -47,6 +49,26 @@ public sealed class RuleSeeder(PortalDbContext db, RuleSetPublisher publisher, I
             }
         }
 
+        var sources = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar)) ?? directory, "sources");
+        var captured = 0;
+        foreach (var (scope, (_, document)) in files)
+        {
+            foreach (var source in document.Sources)
+            {
+                var page = Path.Combine(sources, Path.GetFileName(source.File));
+                if (source.File.Length > 0 && File.Exists(page)
+                    && await captures.AddMissingAsync(scope, source.Id, CapturedOn(source), await File.ReadAllTextAsync(page, cancellationToken), Actor, cancellationToken))
+                {
+                    captured++;
+                }
+            }
+        }
+
+        if (captured > 0)
+        {
+            logger.LogInformation("Seeded {Count} source page captures", captured);
+        }
+
         var added = new List<string>();
         foreach (var (scope, (file, document)) in files.Where(f => !existing.Contains(f.Key)))
         {
@@ -66,6 +88,12 @@ public sealed class RuleSeeder(PortalDbContext db, RuleSetPublisher publisher, I
 
         return added;
     }
+
+    /// <summary>The page's own "updated" date, or today when it has none.</summary>
+    private DateOnly CapturedOn(SourceDocument source) =>
+        DateOnly.TryParseExact(source.Updated, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>Parses a seed file (its content is stored as the document's canonical text).</summary>
     private static RuleSetDocument Read(string path)

@@ -7,6 +7,7 @@ using MyNumberPortal.Data.Snapshots;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.Format;
 using MyNumberPortal.Rules.Model;
+using MyNumberPortal.Rules.Sources;
 using MyNumberPortal.Web.Infrastructure;
 using MyNumberPortal.Web.Resources;
 
@@ -27,6 +28,7 @@ public abstract class AdminPageBase : ComponentBase
     [CascadingParameter] protected HttpContext? HttpContext { get; set; }
 
     [Inject] protected RuleSetDrafts Drafts { get; set; } = default!;
+    [Inject] protected SourceCaptures Captures { get; set; } = default!;
     [Inject] protected RuleCatalogAccessor Catalog { get; set; } = default!;
     [Inject] protected RuleSnapshotProvider Snapshot { get; set; } = default!;
     [Inject] protected PortalClock Clock { get; set; } = default!;
@@ -217,6 +219,19 @@ public abstract class AdminPageBase : ComponentBase
             return;
         }
 
+        // Every quote on its page (the draft's own earlier misses, after a new capture, are left for publishing): beside its field.
+        var misses = QuoteCheck.Check(edited, await Captures.ForCheckAsync(Code), Document);
+        if (misses.Count > 0)
+        {
+            foreach (var miss in misses)
+            {
+                AddError(QuoteField(miss.Quote), miss.Message);
+            }
+
+            SetStatus(StatusCodes.Status400BadRequest);
+            return;
+        }
+
         RuleSetVersion? draft = Draft;
         if (stamp is null)
         {
@@ -285,6 +300,20 @@ public abstract class AdminPageBase : ComponentBase
             SummaryErrors.Clear();
             LoadInput();
         }
+    }
+
+    /// <summary>The posted quote field (<c>SourceQuote</c>, <c>Hours[2].SourceQuote</c>, …) that holds <paramref name="quote"/>, or "" (the summary).</summary>
+    private string QuoteField(string quote)
+    {
+        if (HttpContext?.Request.HasFormContentType != true)
+        {
+            return "";
+        }
+
+        var wanted = QuoteCheck.Squash(quote);
+        return HttpContext.Request.Form
+            .Where(f => f.Key.EndsWith("SourceQuote", StringComparison.Ordinal) && QuoteCheck.Squash(f.Value.ToString()) == wanted)
+            .Select(f => f.Key).FirstOrDefault() ?? "";
     }
 
     protected void SetStatus(int status)
