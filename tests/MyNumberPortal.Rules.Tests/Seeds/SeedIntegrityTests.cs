@@ -1,9 +1,9 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using MyNumberPortal.Rules.Engine;
 using MyNumberPortal.Rules.Format;
 using MyNumberPortal.Rules.Model;
+using MyNumberPortal.Rules.Sources;
 
 namespace MyNumberPortal.Rules.Tests.Seeds;
 
@@ -51,8 +51,8 @@ public sealed partial class SeedIntegrityTests
                 continue;
             }
 
-            var text = Squash(File.ReadAllText(Path.Combine(SeedRules.SourcesFolder, doc.File)));
-            if (string.IsNullOrWhiteSpace(source.Quote) || !text.Contains(Squash(source.Quote), StringComparison.Ordinal))
+            var text = File.ReadAllText(Path.Combine(SeedRules.SourcesFolder, doc.File));
+            if (string.IsNullOrWhiteSpace(source.Quote) || !QuoteCheck.Appears(text, source.Quote))
             {
                 missing.Add($"{path}: \"{source.Quote}\" is not in {doc.File}");
             }
@@ -130,11 +130,6 @@ public sealed partial class SeedIntegrityTests
             }
         }
     }
-
-    private static string Squash(string text) => WhiteSpace().Replace(text, "");
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 
     /// <summary>Every SourceRef in the document graph, with its path.</summary>
     private static IEnumerable<(string Path, SourceRef Source)> SourceRefs(object? node, string path = "")
